@@ -243,7 +243,7 @@ public final class Invocation {
     }
 
     private boolean isSameRequest(Context other) {
-        return other == context || Objects.equals(requestId, other.getAwsRequestId());
+        return other == context || (requestId != null && requestId.equals(other.getAwsRequestId()));
     }
 
     private static String tenantIdOf(Context context) {
