@@ -1,0 +1,299 @@
+package io.powertools.metrics.internal;
+
+import io.powertools.core.Invocation;
+import io.powertools.metrics.MetricResolution;
+import io.powertools.metrics.MetricUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The metrics, dimensions and metadata one invocation recorded, kept in the invocation (never in
+ * a static or a thread). Every check runs at the call, so {@link #flush()} cannot write a blob
+ * CloudWatch would reject.
+ *
+ * <p>Thread-safe: workers of the invocation add concurrently. The lock is this object, which
+ * belongs to one invocation, so invocations never contend with each other.
+ */
+public final class MetricSet {
+
+    private final MetricsConfig config;
+    private final Invocation invocation;
+
+    // Guarded by this.
+    private final LinkedHashMap<String, Series> metrics = new LinkedHashMap<>();
+    private LinkedHashMap<String, String> dimensions;
+    private int addedDimensionKeys;
+    private LinkedHashMap<String, MetadataValues.Copy> metadata;
+    private long metadataBytes;
+    private String namespace;
+    private long timestamp = Long.MIN_VALUE;
+    private boolean flushedAny;
+
+    /**
+     * Creates the empty set of one invocation.
+     *
+     * @param config the configuration that decides namespace, dimensions and output
+     * @param invocation the invocation it belongs to
+     */
+    public MetricSet(MetricsConfig config, Invocation invocation) {
+        this.config = Objects.requireNonNull(config, "config");
+        this.invocation = Objects.requireNonNull(invocation, "invocation");
+    }
+
+    /**
+     * Records a value; a name added again gets one more value (an array in the blob).
+     *
+     * @param name the metric name
+     * @param value the value
+     * @param unit the unit; a name keeps the unit of its first value
+     * @param resolution the resolution; a name keeps the resolution of its first value
+     * @throws IllegalArgumentException when a rule is broken, naming it
+     */
+    public void addMetric(String name, double value, MetricUnit unit, MetricResolution resolution) {
+        Validation.metricName(name);
+        Validation.metricValue(name, value);
+        if (unit == null) {
+            throw new IllegalArgumentException("Metric '" + name + "' has no unit: pass a MetricUnit "
+                    + "(MetricUnit.NONE for a value without unit)");
+        }
+        if (resolution == null) {
+            throw new IllegalArgumentException("Metric '" + name + "' has no resolution: pass "
+                    + "MetricResolution.STANDARD or HIGH");
+        }
+        synchronized (this) {
+            Series series = metrics.get(name);
+            if (series == null) {
+                if (isDimension(name)) {
+                    throw new IllegalArgumentException("Metric name '" + name
+                            + "' is already a dimension key: metric names and dimension keys share the blob's root");
+                }
+                if (metadata != null && metadata.containsKey(name)) {
+                    throw new IllegalArgumentException("Metric name '" + name
+                            + "' is already a metadata key: metric names and metadata keys share the blob's root");
+                }
+                metrics.put(name, new Series(name, unit, resolution, value));
+                return;
+            }
+            if (series.resolution != resolution) {
+                throw new IllegalArgumentException("Metric '" + name + "' was added with resolution "
+                        + series.resolution + " and now with " + resolution
+                        + ": one metric name has one storage resolution");
+            }
+            if (series.unit != unit) {
+                throw new IllegalArgumentException("Metric '" + name + "' was added with unit " + series.unit
+                        + " and now with " + unit + ": one metric name has one unit");
+            }
+            series.add(value);
+        }
+    }
+
+    /**
+     * Adds a dimension (or replaces the value of one with the same key, default ones included).
+     *
+     * @param key the key
+     * @param value the value
+     * @throws IllegalArgumentException when a rule is broken, naming it
+     */
+    public void addDimension(String key, String value) {
+        Validation.dimensionKey(key);
+        Validation.dimensionValue(key, value);
+        synchronized (this) {
+            if (metrics.containsKey(key)) {
+                throw new IllegalArgumentException("Dimension key '" + key
+                        + "' is already a metric name: metric names and dimension keys share the blob's root");
+            }
+            if (metadata != null && metadata.containsKey(key)) {
+                throw new IllegalArgumentException("Dimension key '" + key
+                        + "' is already a metadata key: dimension keys and metadata keys share the blob's root");
+            }
+            if (dimensions == null) {
+                dimensions = new LinkedHashMap<>();
+            }
+            boolean known = dimensions.containsKey(key) || isBaseDimension(key);
+            if (!known && config.baseKeys().length + addedDimensionKeys + 1 > Validation.MAX_DIMENSIONS) {
+                throw new IllegalArgumentException("Cannot add dimension '" + key + "': a dimension set holds at most "
+                        + Validation.MAX_DIMENSIONS + " dimensions (Service and default dimensions included)");
+            }
+            if (dimensions.put(key, value) == null && !isBaseDimension(key)) {
+                addedDimensionKeys++;
+            }
+        }
+    }
+
+    /**
+     * Adds metadata: searchable in CloudWatch Logs, not a metric or dimension.
+     *
+     * @param key the key
+     * @param value strings, numbers, booleans, null, and maps/lists of them; copied now
+     * @throws IllegalArgumentException when a rule is broken, naming it
+     */
+    public void addMetadata(String key, Object value) {
+        Validation.metadataKey(key);
+        MetadataValues.Copy copy = MetadataValues.copy(key, value);
+        long entryBytes = copy.bytes() + key.length() + 4;
+        synchronized (this) {
+            if (metrics.containsKey(key) || isDimension(key)) {
+                throw new IllegalArgumentException("Metadata key '" + key
+                        + "' is already a metric name or dimension key: they share the blob's root");
+            }
+            if (metadata == null) {
+                metadata = new LinkedHashMap<>();
+            }
+            MetadataValues.Copy previous = metadata.get(key);
+            long total = metadataBytes + entryBytes - (previous == null ? 0 : previous.bytes() + key.length() + 4);
+            if (total > MetadataValues.MAX_METADATA_BYTES) {
+                throw new IllegalArgumentException("Metadata '" + key + "' would bring the invocation's metadata to "
+                        + total + " bytes: metadata is limited to " + MetadataValues.MAX_METADATA_BYTES
+                        + " bytes so each EMF line stays under CloudWatch's 1 MB log event limit");
+            }
+            metadata.put(key, copy);
+            metadataBytes = total;
+        }
+    }
+
+    /**
+     * Sets the namespace of this invocation's blobs, overriding the configured one.
+     *
+     * @param namespace the namespace
+     * @throws IllegalArgumentException when the namespace is invalid
+     */
+    public void setNamespace(String namespace) {
+        Validation.namespace(namespace);
+        synchronized (this) {
+            this.namespace = namespace;
+        }
+    }
+
+    /**
+     * Sets the timestamp of this invocation's blobs (default: the flush time).
+     *
+     * @param epochMillis the timestamp in milliseconds since the epoch
+     * @throws IllegalArgumentException when outside 14 days past to 2 hours future
+     */
+    public void setTimestamp(long epochMillis) {
+        Validation.timestamp(epochMillis, config.clock().millis());
+        synchronized (this) {
+            this.timestamp = epochMillis;
+        }
+    }
+
+    /**
+     * Writes what was recorded as EMF lines and starts over (dimensions back to the defaults,
+     * metadata and timestamp cleared). Writes nothing while priming or when metrics are disabled.
+     *
+     * @return whether there were metrics to flush
+     * @throws IllegalStateException when there are metrics but no namespace anywhere
+     */
+    public synchronized boolean flush() {
+        if (metrics.isEmpty()) {
+            return false;
+        }
+        try {
+            if (config.disabled() || invocation.isPriming()) {
+                return true;
+            }
+            String ns = namespace != null ? namespace : config.namespace();
+            if (ns == null) {
+                throw new IllegalStateException("No metrics namespace for invocation " + invocation.requestId()
+                        + ": set the " + MetricsConfig.NAMESPACE_VARIABLE + " environment variable, the namespace "
+                        + "option of @FlushMetrics / MetricsOptions, or call Metrics.setNamespace(..). "
+                        + metrics.size() + " metric(s) were not written.");
+            }
+            long ts = timestamp != Long.MIN_VALUE ? timestamp : config.clock().millis();
+            String[] baseKeys = config.baseKeys();
+            String[] baseValues = config.baseValues();
+            int dimCount = baseKeys.length + addedDimensionKeys;
+            String[] keys = new String[dimCount];
+            String[] values = new String[dimCount];
+            int n = 0;
+            for (int i = 0; i < baseKeys.length; i++) {
+                keys[n] = baseKeys[i];
+                String override = dimensions == null ? null : dimensions.get(baseKeys[i]);
+                values[n++] = override != null ? override : baseValues[i];
+            }
+            if (dimensions != null) {
+                for (Map.Entry<String, String> entry : dimensions.entrySet()) {
+                    if (!isBaseDimension(entry.getKey())) {
+                        keys[n] = entry.getKey();
+                        values[n++] = entry.getValue();
+                    }
+                }
+            }
+            Map<String, Object> meta = null;
+            if (metadata != null) {
+                meta = new LinkedHashMap<>(metadata.size() * 2);
+                for (Map.Entry<String, MetadataValues.Copy> entry : metadata.entrySet()) {
+                    meta.put(entry.getKey(), entry.getValue().value());
+                }
+            }
+            List<Series> all = new ArrayList<>(metrics.values());
+            new EmfWriter(config.sink()).writeSplit(ns, ts, keys, values, dimCount, all, meta,
+                    invocation.requestId(), invocation.traceId().orElse(null));
+            flushedAny = true;
+            return true;
+        } finally {
+            clear();
+        }
+    }
+
+    /**
+     * Whether an earlier {@link #flush()} of this invocation had metrics.
+     *
+     * @return true once a flush found metrics
+     */
+    public synchronized boolean flushedAny() {
+        return flushedAny;
+    }
+
+    /**
+     * The configuration of this set.
+     *
+     * @return the configuration
+     */
+    public MetricsConfig config() {
+        return config;
+    }
+
+    /**
+     * The invocation this set belongs to.
+     *
+     * @return the invocation
+     */
+    public Invocation invocation() {
+        return invocation;
+    }
+
+    /**
+     * The namespace blobs of this invocation get: the one set on it, else the configured one.
+     *
+     * @return the namespace, or null when there is none
+     */
+    public synchronized String namespace() {
+        return namespace != null ? namespace : config.namespace();
+    }
+
+    private void clear() {
+        metrics.clear();
+        dimensions = null;
+        addedDimensionKeys = 0;
+        metadata = null;
+        metadataBytes = 0;
+        timestamp = Long.MIN_VALUE;
+    }
+
+    private boolean isDimension(String key) {
+        return (dimensions != null && dimensions.containsKey(key)) || isBaseDimension(key);
+    }
+
+    private boolean isBaseDimension(String key) {
+        for (String base : config.baseKeys()) {
+            if (base.equals(key)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,204 @@
+package io.powertools.metrics.internal;
+
+import java.time.Duration;
+
+/**
+ * The EMF and CloudWatch rules, checked when a value is added so that a flush never writes a
+ * blob CloudWatch would reject. Every message names the rule that was broken.
+ */
+public final class Validation {
+
+    /** Most metrics one EMF directive may reference. */
+    public static final int MAX_METRICS_PER_BLOB = 100;
+    /** Most values one metric may carry in one blob. */
+    public static final int MAX_VALUES_PER_METRIC = 100;
+    /** Most dimensions in one dimension set. */
+    public static final int MAX_DIMENSIONS = 30;
+    /** Longest namespace. */
+    public static final int MAX_NAMESPACE_LENGTH = 255;
+    /** Longest metric name. */
+    public static final int MAX_METRIC_NAME_LENGTH = 255;
+    /** Longest dimension key. */
+    public static final int MAX_DIMENSION_KEY_LENGTH = 250;
+    /** Longest dimension value. */
+    public static final int MAX_DIMENSION_VALUE_LENGTH = 1024;
+    /** How far in the past a timestamp may be. */
+    public static final Duration MAX_PAST = Duration.ofDays(14);
+    /** How far in the future a timestamp may be. */
+    public static final Duration MAX_FUTURE = Duration.ofHours(2);
+    /** Smallest magnitude CloudWatch stores, other than zero. */
+    public static final double MIN_MAGNITUDE = 8.515920e-109;
+    /** Largest magnitude CloudWatch stores. */
+    public static final double MAX_MAGNITUDE = 1.174271e+108;
+    /** Root member holding the EMF metadata; no user name may take it. */
+    public static final String AWS_KEY = "_aws";
+    /** Metadata key of the request id, written into every blob. */
+    public static final String REQUEST_ID_KEY = "function_request_id";
+    /** Metadata key of the X-Ray trace id, written into every blob. */
+    public static final String TRACE_ID_KEY = "xray_trace_id";
+
+    private Validation() {
+    }
+
+    /**
+     * Checks a namespace: 1 to 255 characters of {@code [a-zA-Z0-9._#:/-]}.
+     *
+     * @param namespace the namespace
+     * @return the namespace
+     * @throws IllegalArgumentException naming the rule
+     */
+    public static String namespace(String namespace) {
+        if (namespace == null || namespace.isEmpty() || namespace.length() > MAX_NAMESPACE_LENGTH) {
+            throw new IllegalArgumentException("Invalid metrics namespace '" + namespace
+                    + "': a namespace has 1 to " + MAX_NAMESPACE_LENGTH + " characters");
+        }
+        for (int i = 0; i < namespace.length(); i++) {
+            char c = namespace.charAt(i);
+            boolean ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+                    || c == '.' || c == '_' || c == '#' || c == ':' || c == '/' || c == '-';
+            if (!ok) {
+                throw new IllegalArgumentException("Invalid metrics namespace '" + namespace
+                        + "': character '" + c + "' at index " + i
+                        + " is not allowed; a namespace uses only letters, digits and . _ # : / -");
+            }
+        }
+        return namespace;
+    }
+
+    /**
+     * Checks a metric name: 1 to 255 characters, not blank, no control characters, not {@code _aws}.
+     *
+     * @param name the metric name
+     * @return the name
+     * @throws IllegalArgumentException naming the rule
+     */
+    public static String metricName(String name) {
+        if (name == null || name.isBlank() || name.length() > MAX_METRIC_NAME_LENGTH) {
+            throw new IllegalArgumentException("Invalid metric name '" + name + "': a metric name has 1 to "
+                    + MAX_METRIC_NAME_LENGTH + " characters and is not blank");
+        }
+        rejectControl("metric name", name);
+        rejectReserved("metric name", name);
+        return name;
+    }
+
+    /**
+     * Checks a dimension key: 1 to 250 printable ASCII characters, not blank, not starting with
+     * {@code :}, not {@code _aws}.
+     *
+     * @param key the dimension key
+     * @return the key
+     * @throws IllegalArgumentException naming the rule
+     */
+    public static String dimensionKey(String key) {
+        if (key == null || key.isBlank() || key.length() > MAX_DIMENSION_KEY_LENGTH) {
+            throw new IllegalArgumentException("Invalid dimension key '" + key + "': a dimension key has 1 to "
+                    + MAX_DIMENSION_KEY_LENGTH + " characters and is not blank");
+        }
+        if (key.charAt(0) == ':') {
+            throw new IllegalArgumentException("Invalid dimension key '" + key
+                    + "': a dimension key must not start with ':'");
+        }
+        requireAscii("dimension key", key);
+        rejectReserved("dimension key", key);
+        return key;
+    }
+
+    /**
+     * Checks a dimension value: 1 to 1024 printable ASCII characters, not blank.
+     *
+     * @param key the dimension's key, for the message
+     * @param value the value
+     * @return the value
+     * @throws IllegalArgumentException naming the rule
+     */
+    public static String dimensionValue(String key, String value) {
+        if (value == null || value.isBlank() || value.length() > MAX_DIMENSION_VALUE_LENGTH) {
+            throw new IllegalArgumentException("Invalid value '" + value + "' for dimension '" + key
+                    + "': a dimension value has 1 to " + MAX_DIMENSION_VALUE_LENGTH + " characters and is not blank");
+        }
+        requireAscii("value of dimension '" + key + "'", value);
+        return value;
+    }
+
+    /**
+     * Checks a metric value: finite, and zero or within the magnitudes CloudWatch stores.
+     *
+     * @param name the metric's name, for the message
+     * @param value the value
+     * @throws IllegalArgumentException naming the rule
+     */
+    public static void metricValue(String name, double value) {
+        if (Double.isNaN(value) || Double.isInfinite(value)) {
+            throw new IllegalArgumentException("Invalid value " + value + " for metric '" + name
+                    + "': CloudWatch does not accept NaN or infinite values");
+        }
+        double magnitude = Math.abs(value);
+        if (magnitude != 0 && (magnitude < MIN_MAGNITUDE || magnitude > MAX_MAGNITUDE)) {
+            throw new IllegalArgumentException("Invalid value " + value + " for metric '" + name
+                    + "': CloudWatch accepts magnitudes from " + MIN_MAGNITUDE + " to " + MAX_MAGNITUDE + " (or 0)");
+        }
+    }
+
+    /**
+     * Checks a metadata key: not blank, not {@code _aws}.
+     *
+     * @param key the key
+     * @return the key
+     * @throws IllegalArgumentException naming the rule
+     */
+    public static String metadataKey(String key) {
+        if (key == null || key.isBlank()) {
+            throw new IllegalArgumentException("Invalid metadata key '" + key + "': a metadata key is not blank");
+        }
+        rejectReserved("metadata key", key);
+        return key;
+    }
+
+    /**
+     * Checks a timestamp against the window CloudWatch accepts.
+     *
+     * @param epochMillis the timestamp
+     * @param nowMillis the current time
+     * @return the timestamp
+     * @throws IllegalArgumentException naming the rule
+     */
+    public static long timestamp(long epochMillis, long nowMillis) {
+        if (epochMillis < nowMillis - MAX_PAST.toMillis()) {
+            throw new IllegalArgumentException("Invalid metrics timestamp " + epochMillis
+                    + ": CloudWatch rejects timestamps more than 14 days in the past");
+        }
+        if (epochMillis > nowMillis + MAX_FUTURE.toMillis()) {
+            throw new IllegalArgumentException("Invalid metrics timestamp " + epochMillis
+                    + ": CloudWatch rejects timestamps more than 2 hours in the future");
+        }
+        return epochMillis;
+    }
+
+    private static void rejectControl(String what, String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (Character.isISOControl(text.charAt(i))) {
+                throw new IllegalArgumentException("Invalid " + what + " '" + text.replaceAll("\\p{Cntrl}", "?")
+                        + "': control character at index " + i + " is not allowed");
+            }
+        }
+    }
+
+    private static void requireAscii(String what, String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < 0x20 || c > 0x7e) {
+                throw new IllegalArgumentException("Invalid " + what + " '" + text.replaceAll("[^\\x20-\\x7e]", "?")
+                        + "': only printable ASCII characters are allowed (found U+"
+                        + String.format("%04X", (int) c) + " at index " + i + ")");
+            }
+        }
+    }
+
+    private static void rejectReserved(String what, String text) {
+        if (AWS_KEY.equals(text) || REQUEST_ID_KEY.equals(text) || TRACE_ID_KEY.equals(text)) {
+            throw new IllegalArgumentException("Invalid " + what + " '" + text
+                    + "': the names _aws, function_request_id and xray_trace_id are reserved; every blob carries them");
+        }
+    }
+}
