@@ -1,0 +1,14 @@
+/**
+ * Test kit for Lambda handlers.
+ *
+ * <ul>
+ *   <li>{@link io.powertools.testing.FakeContext}: an immutable Lambda {@code Context} for calling
+ *       handlers directly in unit tests.</li>
+ *   <li>{@link io.powertools.testing.LocalLambdaRuntime}: runs a handler in a child JVM under the real
+ *       Lambda runtime interface client, driven by a local Runtime API, including multi-concurrency
+ *       and SnapStart emulation.</li>
+ *   <li>{@link io.powertools.testing.DynamoDbLocalExtension}: a JUnit 5 extension running DynamoDB Local
+ *       in-process.</li>
+ * </ul>
+ */
+package io.powertools.testing;
