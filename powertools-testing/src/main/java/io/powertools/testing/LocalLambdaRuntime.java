@@ -206,20 +206,30 @@ public final class LocalLambdaRuntime implements AutoCloseable {
         if (closed) {
             return;
         }
-        String reason = initError != null
-                ? "The function failed to initialise: " + initError + ". The child JVM exited with code " + exitCode
-                : "The child JVM running the function exited with code " + exitCode + ".";
-        queue.fail(new LocalRuntimeException(reason + hint() + diagnostics()));
+        String reason;
+        if (initError != null) {
+            reason = "The function failed to initialise: " + initError + ". The child JVM exited with code " + exitCode
+                    + "." + handlerHint();
+        } else if (!queue.polled()) {
+            reason = "The child JVM exited with code " + exitCode + " before polling for its first invocation."
+                    + " Check the class path (it must hold the runtime interface client, the handler and its"
+                    + " dependencies), the JVM arguments and the handler's static initialisers.";
+        } else {
+            reason = "The child JVM running the function exited with code " + exitCode + " while serving invocations:"
+                    + " the handler or a library it uses ended the JVM (System.exit, Runtime.halt, a crash or an"
+                    + " OutOfMemoryError).";
+        }
+        queue.fail(new LocalRuntimeException(reason + diagnostics()));
     }
 
     private void failWhenChildDoesNotExit(String what) {
         // The runtime client exits right after an init error; the exit watcher then reports it with the
         // child's final output. Only a child that lingers is reported from here.
         timers.schedule(() -> queue.fail(new LocalRuntimeException("The function " + what + ": " + initError
-                + hint() + diagnostics())), INIT_ERROR_EXIT_GRACE.toMillis(), TimeUnit.MILLISECONDS);
+                + "." + handlerHint() + diagnostics())), INIT_ERROR_EXIT_GRACE.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    private String hint() {
+    private String handlerHint() {
         return " Check the handler name '" + config.handler + "' (format package.Class::method, the class must be on"
                 + " the child's class path) and the handler class's static initialisers and constructor.";
     }
@@ -233,12 +243,15 @@ public final class LocalLambdaRuntime implements AutoCloseable {
         StringBuilder text = new StringBuilder();
         appendTail(text, "stderr", stderr);
         appendTail(text, "stdout", stdout);
-        return text.toString();
+        return text.length() > 0 ? text.toString() : "\n(the child JVM printed nothing)";
     }
 
     private static void appendTail(StringBuilder text, String name, OutputCollector collector) {
         List<String> tail = collector == null ? List.of() : collector.tail(TAIL_LINES);
-        text.append("\n--- last ").append(tail.size()).append(" ").append(name).append(" lines of the child JVM ---");
+        if (tail.isEmpty()) {
+            return;
+        }
+        text.append("\n--- last ").append(tail.size()).append(' ').append(name).append(" lines of the child JVM ---");
         for (String line : tail) {
             text.append('\n').append(line);
         }

@@ -4,7 +4,9 @@ import static io.powertools.testing.RuntimeTestSupport.ECHO;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -60,13 +62,26 @@ class LocalLambdaRuntimeFailureTest {
     }
 
     @Test
+    void classPathWithoutTheRuntimeClientFailsStartWithTheJvmError() {
+        LocalLambdaRuntime.Builder builder = LocalLambdaRuntime.builder()
+                .handler(ECHO)
+                .classpath(List.of(Path.of("target", "test-classes")));
+
+        assertThatThrownBy(builder::start)
+                .isInstanceOf(LocalRuntimeException.class)
+                .hasMessageContaining("exited with code 1 before polling for its first invocation")
+                .hasMessageContaining("Check the class path")
+                .hasMessageContaining("Could not find or load main class " + LocalLambdaRuntime.RIC_MAIN_CLASS);
+    }
+
+    @Test
     void childExitFailsTheRunningAndAllLaterInvocations() {
         try (LocalLambdaRuntime runtime = LocalLambdaRuntime.builder().handler(ECHO).maxConcurrency(2).start()) {
             CompletableFuture<InvocationResult> crashing = runtime.invoke("{\"exitCode\":3}");
 
             assertThatThrownBy(crashing::join)
                     .hasCauseInstanceOf(LocalRuntimeException.class)
-                    .hasMessageContaining("The child JVM running the function exited with code 3");
+                    .hasMessageContaining("The child JVM running the function exited with code 3 while serving");
             assertThatThrownBy(() -> runtime.invokeAndWait("{}"))
                     .isInstanceOf(LocalRuntimeException.class)
                     .hasMessageContaining("exited with code 3");

@@ -107,6 +107,15 @@ public final class InvocationQueue {
     }
 
     /**
+     * Tells whether the function has polled {@code /next} at least once, i.e. finished its init.
+     *
+     * @return {@code true} after the first poll
+     */
+    public boolean polled() {
+        return firstPoll.getCount() == 0;
+    }
+
+    /**
      * Returns the failure that ended this queue, if any.
      *
      * @return the failure, or {@code null} while the runtime is healthy
