@@ -72,20 +72,25 @@ public final class FlushEngine {
             }
             MetricSet set = new MetricSet(config, invocation);
             SLOT.set(invocation, set);
-            boolean coldStart = captureColdStart(invocation, context);
-            T result;
             try {
-                result = body.run();
-            } catch (Throwable failure) {
+                boolean coldStart = captureColdStart(invocation, context);
+                T result;
                 try {
-                    finish(set, coldStart);
-                } catch (RuntimeException flushFailure) {
-                    failure.addSuppressed(flushFailure);
+                    result = body.run();
+                } catch (Throwable failure) {
+                    try {
+                        finish(set, coldStart);
+                    } catch (RuntimeException flushFailure) {
+                        failure.addSuppressed(flushFailure);
+                    }
+                    throw failure;
                 }
-                throw failure;
+                finish(set, coldStart);
+                return result;
+            } finally {
+                // When this flusher joined an invocation opened elsewhere, the next flusher in it starts fresh.
+                SLOT.remove();
             }
-            finish(set, coldStart);
-            return result;
         }
     }
 
