@@ -1,0 +1,21 @@
+package io.powertools.batch;
+
+/**
+ * The event is not a usable batch: it is null, has no record list, holds a null record, or a
+ * record has no identifier (SQS {@code messageId}, Kinesis or DynamoDB sequence number). Nothing
+ * was processed. Failing the invocation is the only safe answer: a failed item without an
+ * identifier would make Lambda fail the whole batch anyway, silently.
+ */
+public final class InvalidBatchException extends BatchException {
+
+    private static final long serialVersionUID = 1L;
+
+    /**
+     * Creates the exception.
+     *
+     * @param message what is wrong with the event
+     */
+    public InvalidBatchException(String message) {
+        super(message, null);
+    }
+}
