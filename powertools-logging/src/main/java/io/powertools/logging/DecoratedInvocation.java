@@ -1,0 +1,127 @@
+package io.powertools.logging;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import io.powertools.core.Invocation;
+import io.powertools.core.json.Json;
+import io.powertools.core.json.JsonPath;
+import io.powertools.logging.internal.KeyValues;
+import io.powertools.logging.internal.LogBuffer;
+import io.powertools.logging.internal.LogState;
+import io.powertools.logging.internal.LogValues;
+import io.powertools.logging.internal.Redactor;
+import java.util.concurrent.ThreadLocalRandom;
+import org.apache.logging.log4j.Logger;
+import org.apache.logging.log4j.ThreadContext;
+
+/**
+ * What a logging decorator does around one handler call; the functional API and the
+ * {@link Logging} aspect both end up here.
+ */
+final class DecoratedInvocation {
+
+    static final String EVENT_MESSAGE = "Handler event";
+    static final String RESPONSE_MESSAGE = "Handler response";
+    static final String ERROR_MESSAGE = "Handler failed with an uncaught exception";
+
+    private DecoratedInvocation() {
+    }
+
+    static <T, X extends Throwable> T run(Object event, Context context, LoggingOptions options, Logger logger,
+            HandlerCall<T, X> body) throws X {
+        LoggingRuntime runtime = LoggingRuntime.get();
+        try (Invocation.Scope scope = Invocation.open(event, context)) {
+            Invocation invocation = scope.invocation();
+            LogState state = LogState.of(invocation);
+            if (!state.claimDecoration()) {
+                // An outer logging decorator already handles this invocation.
+                return body.call();
+            }
+            return decorated(invocation, state, options, runtime, logger, body);
+        }
+    }
+
+    private static <T, X extends Throwable> T decorated(Invocation invocation, LogState state, LoggingOptions options,
+            LoggingRuntime runtime, Logger logger, HandlerCall<T, X> body) throws X {
+        LoggingConfiguration configuration = runtime.configuration();
+        double rate = options.resolveSamplingRate(configuration);
+        state.sampling(rate, rate > 0 && (rate >= 1.0 || ThreadLocalRandom.current().nextDouble() < rate));
+        Object event = invocation.event();
+        JsonNode tree = null;
+        JsonPath correlationPath = options.correlationPathOrNull();
+        if (correlationPath != null) {
+            tree = tree(event);
+            state.correlationId(correlationId(correlationPath, tree));
+        }
+        if (options.resolveLogEvent(configuration)) {
+            Object value = tree != null ? tree : event;
+            logger.info(EVENT_MESSAGE, argument("event", value, runtime.redactor()));
+        }
+        boolean failed = false;
+        try {
+            T result = body.call();
+            if (options.resolveLogResponse(configuration)) {
+                logger.info(RESPONSE_MESSAGE, argument("response", result, runtime.redactor()));
+            }
+            return result;
+        } catch (Throwable failure) {
+            failed = true;
+            LogBuffer buffer = state.buffer();
+            if (buffer != null) {
+                buffer.flush();
+            }
+            if (options.resolveLogError(configuration) && state.claimErrorLog()) {
+                logger.error(ERROR_MESSAGE, failure);
+            }
+            throw failure;
+        } finally {
+            if (!failed) {
+                LogBuffer buffer = state.buffer();
+                if (buffer != null) {
+                    buffer.discard();
+                }
+            }
+            if (options.clearState()) {
+                ThreadContext.clearMap();
+            }
+        }
+    }
+
+    private static StructuredArgument argument(String key, Object value, Redactor redactor) {
+        Object normalized = value == null ? null : LogValues.toRawJson(value, redactor);
+        return new StructuredArgument(KeyValues.EMPTY.with(key, normalized));
+    }
+
+    private static JsonNode tree(Object event) {
+        if (event == null || event instanceof JsonNode) {
+            return (JsonNode) event;
+        }
+        if (event instanceof String) {
+            return TextNode.valueOf((String) event);
+        }
+        try {
+            return Json.toTree(event);
+        } catch (RuntimeException | StackOverflowError e) {
+            // logEvent then logs the placeholder saying why; the handler still runs.
+            return null;
+        }
+    }
+
+    private static String correlationId(JsonPath path, JsonNode tree) {
+        if (tree == null) {
+            return null;
+        }
+        try {
+            JsonNode found = path.search(tree);
+            if (found == null || found.isNull() || found.isMissingNode() || found.isContainerNode()) {
+                return null;
+            }
+            String id = found.asText();
+            return id.isEmpty() ? null : id;
+        } catch (RuntimeException e) {
+            io.powertools.logging.internal.InternalLog.warn("No correlation id: " + e.getMessage());
+            return null;
+        }
+    }
+}

@@ -1,0 +1,126 @@
+package io.powertools.logging.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.powertools.core.json.Json;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import org.apache.logging.log4j.layout.template.json.util.JsonWriter;
+
+/**
+ * Turns user values into what the layout can write without further work: a String, Boolean,
+ * finite Number, {@link RawJson} or null. Conversion (and redaction) happens once, when a key or
+ * structured argument is created, not each time a line is written.
+ */
+public final class LogValues {
+
+    private LogValues() {
+    }
+
+    /**
+     * Normalises a value.
+     *
+     * @param value any value; maps, collections and POJOs become JSON through Jackson
+     * @param redactor masks sensitive members of structured values
+     * @return a String, Boolean, Number, RawJson or null; never throws for an unserialisable value
+     *     (a placeholder text says why instead)
+     */
+    public static Object normalize(Object value, Redactor redactor) {
+        if (value == null || value instanceof String || value instanceof Boolean || value instanceof RawJson) {
+            return value;
+        }
+        if (value instanceof Integer || value instanceof Long || value instanceof Short || value instanceof Byte
+                || value instanceof BigInteger || value instanceof BigDecimal) {
+            return value;
+        }
+        if (value instanceof Double || value instanceof Float) {
+            double d = ((Number) value).doubleValue();
+            // JSON has no NaN or Infinity: write them as text rather than break the line.
+            return Double.isFinite(d) ? value : value.toString();
+        }
+        if (value instanceof CharSequence || value instanceof Character || value instanceof Enum) {
+            return value.toString();
+        }
+        return toRawJson(value, redactor);
+    }
+
+    /**
+     * Serialises a structured value to compact JSON, masking sensitive members.
+     *
+     * @param value the value
+     * @param redactor the redactor
+     * @return the JSON, or a placeholder text naming the type and the reason when Jackson fails
+     */
+    public static Object toRawJson(Object value, Redactor redactor) {
+        try {
+            JsonNode tree = value instanceof JsonNode ? ((JsonNode) value).deepCopy() : Json.toTree(value);
+            return new RawJson(Json.write(redactor.redact(tree)));
+        } catch (RuntimeException | StackOverflowError e) {
+            return unserializable(value, e);
+        }
+    }
+
+    /**
+     * Validates user-supplied JSON text and compacts it onto one line.
+     *
+     * @param json the text
+     * @param redactor the redactor
+     * @return the JSON, or the text itself as a JSON string when it is not valid JSON
+     */
+    public static Object parseRawJson(String json, Redactor redactor) {
+        if (json == null) {
+            return null;
+        }
+        try {
+            return new RawJson(Json.write(redactor.redact(Json.parse(json))));
+        } catch (RuntimeException e) {
+            InternalLog.warn("Structured argument is not valid JSON and is logged as text: " + e.getMessage());
+            return json;
+        }
+    }
+
+    /**
+     * The placeholder logged instead of a value Jackson cannot serialise.
+     *
+     * @param value the value
+     * @param failure why it failed
+     * @return the placeholder text
+     */
+    public static String unserializable(Object value, Throwable failure) {
+        String reason = failure.getMessage();
+        if (reason != null && reason.length() > 300) {
+            reason = reason.substring(0, 300) + "...";
+        }
+        return "[" + value.getClass().getName() + " could not be serialized to JSON: "
+                + failure.getClass().getSimpleName() + ": " + reason + "]";
+    }
+
+    /**
+     * Writes a normalised value.
+     *
+     * @param writer the layout's writer
+     * @param value a value returned by {@link #normalize(Object, Redactor)}
+     */
+    public static void write(JsonWriter writer, Object value) {
+        if (value == null) {
+            writer.writeNull();
+        } else if (value instanceof String) {
+            writer.writeString((String) value);
+        } else if (value instanceof RawJson) {
+            writer.writeRawString(((RawJson) value).json());
+        } else if (value instanceof Boolean) {
+            writer.writeBoolean((Boolean) value);
+        } else if (value instanceof Integer || value instanceof Short || value instanceof Byte) {
+            writer.writeNumber(((Number) value).intValue());
+        } else if (value instanceof Long) {
+            writer.writeNumber((long) (Long) value);
+        } else if (value instanceof Double || value instanceof Float) {
+            writer.writeNumber(((Number) value).doubleValue());
+        } else if (value instanceof BigDecimal) {
+            writer.writeNumber((BigDecimal) value);
+        } else if (value instanceof BigInteger) {
+            writer.writeNumber((BigInteger) value);
+        } else {
+            writer.writeString(value.toString());
+        }
+    }
+}

@@ -1,0 +1,75 @@
+package io.powertools.logging.testsupport;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+
+/** Reads what the real Log4j2 pipeline wrote and parses EVERY line as one JSON object. */
+public final class LogLines {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private LogLines() {
+    }
+
+    /** Forgets everything written so far. */
+    public static void clear() {
+        CaptureAppender.drain();
+    }
+
+    /**
+     * Takes the lines written since the last call, failing when any line is not exactly one JSON object.
+     *
+     * @return the parsed lines
+     */
+    public static List<JsonNode> take() {
+        String text = CaptureAppender.drain();
+        List<JsonNode> lines = new ArrayList<>();
+        if (text.isEmpty()) {
+            return lines;
+        }
+        assertThat(text).as("output ends with a line break").endsWith("\n");
+        for (String line : text.substring(0, text.length() - 1).split("\n", -1)) {
+            try {
+                JsonNode node = MAPPER.readTree(line);
+                assertThat(node.isObject()).as("line is a JSON object: %s", abbreviate(line)).isTrue();
+                lines.add(node);
+            } catch (Exception e) {
+                fail("Not one JSON object per line: " + abbreviate(line), e);
+            }
+        }
+        return lines;
+    }
+
+    /**
+     * Lines whose message matches.
+     *
+     * @param lines the lines
+     * @param message the message
+     * @return the matching lines
+     */
+    public static List<JsonNode> withMessage(List<JsonNode> lines, String message) {
+        return filter(lines, line -> message.equals(line.path("message").asText(null)));
+    }
+
+    /**
+     * Lines matching a predicate.
+     *
+     * @param lines the lines
+     * @param predicate the predicate
+     * @return the matching lines
+     */
+    public static List<JsonNode> filter(List<JsonNode> lines, Predicate<JsonNode> predicate) {
+        return lines.stream().filter(predicate).collect(Collectors.toList());
+    }
+
+    private static String abbreviate(String line) {
+        return line.length() > 300 ? line.substring(0, 300) + "..." : line;
+    }
+}
