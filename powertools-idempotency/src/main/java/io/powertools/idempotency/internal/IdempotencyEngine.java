@@ -1,0 +1,280 @@
+package io.powertools.idempotency.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.powertools.core.Invocation;
+import io.powertools.core.json.Json;
+import io.powertools.idempotency.IdempotencyAlreadyInProgressException;
+import io.powertools.idempotency.IdempotencyConfig;
+import io.powertools.idempotency.IdempotencyItemTooLargeException;
+import io.powertools.idempotency.IdempotencyPersistenceException;
+import io.powertools.idempotency.IdempotencyValidationException;
+import io.powertools.idempotency.InProgressPolicy;
+import io.powertools.idempotency.ResponseHook;
+import io.powertools.idempotency.persistence.ClaimResult;
+import io.powertools.idempotency.persistence.IdempotencyRecord;
+import io.powertools.idempotency.persistence.IdempotencyStatus;
+import io.powertools.idempotency.persistence.PersistenceStore;
+import java.time.Clock;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The idempotency state machine, shared by the functional API and the aspect. Stateless apart
+ * from its immutable configuration and the optional local cache, so one instance serves every
+ * concurrent invocation.
+ *
+ * <p>Per call: key; local cache; one conditional put claiming the key; on success run the code
+ * and complete the record with one update (or delete it and rethrow when the code throws); on
+ * conflict validate the returned record and replay it, fail fast, or wait for it.
+ */
+public final class IdempotencyEngine {
+
+    private static final Logger LOG = LoggerFactory.getLogger(IdempotencyEngine.class);
+    /** Claims retried at once when the blocking record vanished or expired in between. */
+    private static final int MAX_IMMEDIATE_RETRIES = 3;
+
+    private final IdempotencyConfig config;
+    private final PersistenceStore store;
+    private final KeyFactory keys;
+    private final LocalRecordCache cache;
+    private final Clock clock;
+    private final ResponseHook hook;
+    private final long expirationSeconds;
+    private final long marginMillis;
+    private final long defaultInProgressMillis;
+
+    /**
+     * Creates the engine; done once per {@code Idempotency} instance at init.
+     *
+     * @param config the configuration
+     */
+    public IdempotencyEngine(IdempotencyConfig config) {
+        this.config = config;
+        this.store = config.persistenceStore();
+        this.keys = new KeyFactory(config);
+        this.cache = config.localCacheMaxEntries() > 0 ? new LocalRecordCache(config.localCacheMaxEntries()) : null;
+        this.clock = config.clock();
+        this.hook = config.responseHook().orElse(null);
+        this.expirationSeconds = config.expiration().toSeconds();
+        this.marginMillis = config.deadlineMargin().toMillis();
+        this.defaultInProgressMillis = config.defaultInProgressTimeout().toMillis();
+    }
+
+    /**
+     * Runs the body at most once per key within the expiration.
+     *
+     * @param name the method or given name in the key
+     * @param payload the payload the key and validation hash come from
+     * @param codec the response codec
+     * @param body the protected code
+     * @param <T> the response type
+     * @return the body's result, or the stored result of an earlier call with the same key
+     * @throws Throwable whatever the body throws (unchanged), or an IdempotencyException
+     */
+    public <T> T execute(String name, Object payload, ResponseCodec<T> codec, Body<T> body) throws Throwable {
+        if (config.isDisabled()) {
+            return body.run();
+        }
+        Invocation invocation = Invocation.current().orElse(null);
+        if (invocation != null && invocation.isPriming()) {
+            return body.run(); // SnapStart priming must leave no records behind
+        }
+        JsonNode tree = payload instanceof JsonNode ? (JsonNode) payload : Json.toTree(payload);
+        String key = keys.key(name, tree, invocation);
+        if (key == null) {
+            return body.run();
+        }
+        String validation = keys.validationHash(tree);
+        long now = clock.millis();
+        if (cache != null) {
+            IdempotencyRecord cached = cache.get(key, now);
+            if (cached != null) {
+                validate(cached, validation);
+                return replay(cached, codec);
+            }
+        }
+        long waitUntilNanos = waitDeadline(invocation);
+        int retries = 0;
+        while (true) {
+            IdempotencyRecord claim = IdempotencyRecord.inProgress(key, now / 1000 + expirationSeconds,
+                    inProgressExpiry(invocation, now), validation);
+            ClaimResult result = store.claim(claim, now);
+            if (result.isClaimed()) {
+                return runClaimed(claim, codec, body);
+            }
+            IdempotencyRecord existing = result.existing().orElse(null);
+            if (existing != null) {
+                IdempotencyStatus status = existing.isReplaceableAt(now) ? IdempotencyStatus.EXPIRED
+                        : existing.status();
+                if (status != IdempotencyStatus.EXPIRED) {
+                    validate(existing, validation);
+                }
+                if (status == IdempotencyStatus.COMPLETED) {
+                    remember(existing, now);
+                    return replay(existing, codec);
+                }
+                if (status == IdempotencyStatus.INPROGRESS) {
+                    if (!config.inProgressPolicy().waits()) {
+                        throw inProgress(key);
+                    }
+                    IdempotencyRecord done = waitForCompletion(key, validation, waitUntilNanos);
+                    if (done != null) {
+                        return replay(done, codec);
+                    }
+                    // Gone or abandoned while we waited: claim it ourselves.
+                    now = clock.millis();
+                    continue;
+                }
+            }
+            // The blocking record vanished or expired between the condition check and now.
+            if (++retries > MAX_IMMEDIATE_RETRIES) {
+                throw inProgress(key);
+            }
+            now = clock.millis();
+        }
+    }
+
+    private <T> T runClaimed(IdempotencyRecord claim, ResponseCodec<T> codec, Body<T> body) throws Throwable {
+        T result;
+        try {
+            result = body.run();
+        } catch (Throwable t) {
+            release(claim, t);
+            throw t; // the same instance, unchanged
+        }
+        String data;
+        try {
+            data = codec.write(claim.key(), result);
+        } catch (IdempotencyPersistenceException e) {
+            release(claim, e);
+            throw e;
+        }
+        long now = clock.millis();
+        IdempotencyRecord completed = claim.completed(data, now / 1000 + expirationSeconds);
+        boolean stored;
+        try {
+            stored = store.complete(completed);
+        } catch (IdempotencyItemTooLargeException e) {
+            release(claim, e);
+            throw e;
+        }
+        if (stored) {
+            remember(completed, now);
+        } else {
+            LOG.warn("Idempotency record '{}' was taken over by another invocation before this one completed "
+                    + "(it ran past its in-progress expiry); the result was returned but not stored", claim.key());
+        }
+        return result;
+    }
+
+    private void release(IdempotencyRecord claim, Throwable cause) {
+        try {
+            store.delete(claim);
+        } catch (RuntimeException e) {
+            // Do not mask the protected code's exception; the record frees itself at its in-progress expiry.
+            LOG.warn("Could not delete idempotency record '{}' after a failure ({}); it stays in progress until "
+                    + "its in-progress expiry", claim.key(), cause.toString(), e);
+        }
+    }
+
+    private IdempotencyRecord waitForCompletion(String key, String validation, long waitUntilNanos) {
+        InProgressPolicy policy = config.inProgressPolicy();
+        long backoff = policy.initialBackoff().toNanos();
+        long maxBackoff = policy.maxBackoff().toNanos();
+        while (true) {
+            long left = waitUntilNanos - System.nanoTime();
+            if (left <= 0) {
+                throw inProgress(key);
+            }
+            sleep(Math.min(backoff, left));
+            backoff = Math.min(backoff * 2, maxBackoff);
+            Optional<IdempotencyRecord> found = store.get(key);
+            long now = clock.millis();
+            if (found.isEmpty() || found.get().isReplaceableAt(now)) {
+                return null;
+            }
+            IdempotencyRecord record = found.get();
+            validate(record, validation);
+            if (record.status() == IdempotencyStatus.COMPLETED) {
+                remember(record, now);
+                return record;
+            }
+        }
+    }
+
+    private static void sleep(long nanos) {
+        try {
+            Thread.sleep(nanos / 1_000_000, (int) (nanos % 1_000_000));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IdempotencyPersistenceException("Interrupted while waiting for an in-progress idempotency "
+                    + "record", e);
+        }
+    }
+
+    private long waitDeadline(Invocation invocation) {
+        long wait = config.inProgressPolicy().maxWait().toNanos();
+        if (invocation != null) {
+            // Never wait past the point where this invocation itself must give up.
+            long remaining = (invocation.remainingTime().toMillis() - marginMillis) * 1_000_000L;
+            wait = Math.min(wait, Math.max(0, remaining));
+        }
+        return System.nanoTime() + wait;
+    }
+
+    /**
+     * The in-progress expiry: the Lambda deadline minus the margin, so the record is released
+     * (claimable) before the invocation can be killed; without a deadline, the configured default.
+     */
+    private long inProgressExpiry(Invocation invocation, long now) {
+        if (invocation == null) {
+            return now + defaultInProgressMillis;
+        }
+        long remaining = invocation.remainingTime().toMillis();
+        return remaining > marginMillis ? now + remaining - marginMillis : now + Math.max(remaining, 1);
+    }
+
+    private void validate(IdempotencyRecord record, String validation) {
+        if (validation != null && record.validationHash() != null && !validation.equals(record.validationHash())) {
+            throw new IdempotencyValidationException("Payload for idempotency key '" + record.key() + "' does not "
+                    + "match the stored record (validation expression '" + keys.validationExpression() + "'): the same "
+                    + "key was reused with different data");
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private <T> T replay(IdempotencyRecord record, ResponseCodec<T> codec) {
+        T value = codec.read(record.key(), record.data());
+        return hook == null ? value : (T) hook.onReplay(value, record);
+    }
+
+    private void remember(IdempotencyRecord record, long now) {
+        if (cache != null) {
+            cache.put(record, now);
+        }
+    }
+
+    private static IdempotencyAlreadyInProgressException inProgress(String key) {
+        return new IdempotencyAlreadyInProgressException("Another invocation with idempotency key '" + key
+                + "' is in progress; retry later", key);
+    }
+
+    /**
+     * The local cache, for tests and diagnostics.
+     *
+     * @return the cache, or null when off
+     */
+    public LocalRecordCache cache() {
+        return cache;
+    }
+
+    /**
+     * The configuration.
+     *
+     * @return the configuration
+     */
+    public IdempotencyConfig config() {
+        return config;
+    }
+}
