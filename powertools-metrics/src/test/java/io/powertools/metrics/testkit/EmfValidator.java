@@ -109,6 +109,20 @@ public final class EmfValidator {
         }
     }
 
+    /**
+     * Parses a line already validated.
+     *
+     * @param line the line
+     * @return the tree
+     */
+    public static JsonNode parse(String line) {
+        try {
+            return MAPPER.readTree(line);
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
     private static void checkDirective(JsonNode root, JsonNode directive, List<String> problems) {
         if (!directive.isObject()) {
             problems.add("directive is not an object");
