@@ -440,13 +440,13 @@ public final class LocalLambdaRuntime implements AutoCloseable {
         if (child == null || !child.isAlive()) {
             return;
         }
-        child.destroy();
+        // SIGKILL, not SIGTERM: a graceful JVM exit while handler threads sit in the runtime
+        // client's native long poll crashes in libc (hs_err files, noise); Lambda itself never
+        // asks the runtime to shut down gracefully either.
+        child.destroyForcibly();
         try {
-            if (!child.waitFor(DESTROY_GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
-                child.destroyForcibly().waitFor(DESTROY_GRACE.toMillis(), TimeUnit.MILLISECONDS);
-            }
+            child.waitFor(DESTROY_GRACE.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
-            child.destroyForcibly();
             Thread.currentThread().interrupt();
         }
     }
@@ -463,7 +463,9 @@ public final class LocalLambdaRuntime implements AutoCloseable {
         private boolean snapStart;
         private final Map<String, String> environment = new LinkedHashMap<>();
         private final List<String> jvmArgs = new ArrayList<>();
-        private List<String> defaultJvmArgs = List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xshare:auto");
+        private List<String> defaultJvmArgs = List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xshare:auto",
+                // A crash report of the child belongs in the temp directory, not the caller's work tree.
+                "-XX:ErrorFile=" + Path.of(System.getProperty("java.io.tmpdir"), "powertools-child-hs_err_%p.log"));
         private Duration invocationTimeout = Duration.ofSeconds(30);
         private Duration startupTimeout = Duration.ofSeconds(30);
         private String functionName = "local-function";
@@ -608,7 +610,8 @@ public final class LocalLambdaRuntime implements AutoCloseable {
 
         /**
          * Replaces the default child JVM arguments ({@code -XX:+UseSerialGC -XX:TieredStopAtLevel=1
-         * -Xshare:auto}, chosen for a fast start like a small Lambda environment).
+         * -Xshare:auto}, chosen for a fast start like a small Lambda environment, and an
+         * {@code -XX:ErrorFile} in the temp directory).
          *
          * @param args the default arguments, possibly none
          * @return this builder
