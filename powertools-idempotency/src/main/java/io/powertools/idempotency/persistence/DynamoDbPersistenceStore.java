@@ -248,7 +248,7 @@ public final class DynamoDbPersistenceStore implements PersistenceStore {
 
     private IdempotencyItemTooLargeException tooLarge(String key, int size, Throwable cause) {
         return new IdempotencyItemTooLargeException("The response for idempotency key '" + key + "' makes an item of "
-                + "about " + size + " bytes, over DynamoDB's limit of " + MAX_ITEM_BYTES + " bytes; the record was "
+                + "about " + size + " bytes, over DynamoDB's item limit of 400 KB (" + MAX_ITEM_BYTES + " bytes); the record was "
                 + "not completed. Return a smaller response (e.g. a reference to an S3 object).", cause);
     }
 

@@ -1,0 +1,433 @@
+package io.powertools.idempotency;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.doThrow;
+import static org.mockito.Mockito.mock;
+import static org.mockito.AdditionalAnswers.delegatesTo;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import io.powertools.core.ExecutionEnvironment;
+import io.powertools.core.Invocation;
+import io.powertools.core.config.Environment;
+import io.powertools.core.json.Json;
+import io.powertools.idempotency.persistence.DynamoDbPersistenceStore;
+import io.powertools.idempotency.persistence.IdempotencyRecord;
+import io.powertools.idempotency.persistence.IdempotencyStatus;
+import io.powertools.idempotency.support.LocalDynamoDb;
+import io.powertools.idempotency.support.MutableClock;
+import io.powertools.idempotency.support.RequestCounter;
+import io.powertools.testing.FakeContext;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughputExceededException;
+import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
+
+/** The functional API against a real DynamoDB (Local), counting the requests each call makes. */
+class DynamoDbIdempotencyTest {
+
+    private static final RequestCounter COUNTER = new RequestCounter();
+    private static DynamoDbClient client;
+    private static String table;
+    private static DynamoDbPersistenceStore store;
+
+    private final AtomicInteger executions = new AtomicInteger();
+    private final MutableClock clock = new MutableClock();
+
+    @BeforeAll
+    static void startDatabase() {
+        client = LocalDynamoDb.client(COUNTER);
+        table = LocalDynamoDb.createTable(client);
+        store = DynamoDbPersistenceStore.builder().tableName(table).dynamoDbClient(client).build();
+    }
+
+    @BeforeEach
+    void resetCounter() {
+        COUNTER.reset();
+    }
+
+    private IdempotencyConfig.Builder config() {
+        return IdempotencyConfig.builder().persistenceStore(store).functionName("orders").clock(clock)
+                .executionEnvironment(ExecutionEnvironment.create(Environment.of(Map.of())));
+    }
+
+    private Receipt charge(String orderId, int amount) {
+        return new Receipt(orderId, amount, executions.incrementAndGet());
+    }
+
+    private Map<String, AttributeValue> rawItem(String key) {
+        return client.getItem(b -> b.tableName(table).key(Map.of("id", AttributeValue.fromS(key))).consistentRead(true))
+                .item();
+    }
+
+    private static String sha256(String text) throws Exception {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    @Test
+    void firstCallStoresTwoRequestsDuplicateReplaysWithOneRequest() throws Exception {
+        Idempotency idempotency = Idempotency.of(config().eventKeyJmesPath("orderId").build());
+        Map<String, Object> event = Map.of("orderId", "o-1", "amount", 42);
+
+        Receipt first = idempotency.call("charge", event, Receipt.class, () -> charge("o-1", 42));
+        assertThat(COUNTER.snapshot()).isEqualTo(Map.of("PutItem", 1, "UpdateItem", 1));
+
+        COUNTER.reset();
+        Receipt duplicate = idempotency.call("charge", event, Receipt.class, () -> charge("o-1", 42));
+        assertThat(COUNTER.snapshot()).isEqualTo(Map.of("PutItem", 1));
+        assertThat(duplicate).isEqualTo(first);
+        assertThat(executions).hasValue(1);
+
+        String key = "orders.charge#" + sha256("o-1");
+        Map<String, AttributeValue> item = rawItem(key);
+        assertThat(item.get("status").s()).isEqualTo("COMPLETED");
+        assertThat(Json.parse(item.get("data").s()).toString()).isEqualTo(Json.toTree(first).toString());
+        long expiration = Long.parseLong(item.get("expiration").n());
+        assertThat(expiration).isBetween(clock.millis() / 1000 + 3590, clock.millis() / 1000 + 3601);
+        assertThat(Long.parseLong(item.get("in_progress_expiration").n())).isGreaterThan(clock.millis());
+        assertThat(item).doesNotContainKey("validation");
+    }
+
+    @Test
+    void cachedDuplicateMakesNoRequest() {
+        Idempotency idempotency = Idempotency.of(config().localCache(100).build());
+        Receipt first = idempotency.call("cached", "order-c", Receipt.class, () -> charge("c", 1));
+        COUNTER.reset();
+        Receipt duplicate = idempotency.call("cached", "order-c", Receipt.class, () -> charge("c", 1));
+        assertThat(COUNTER.total()).isZero();
+        assertThat(duplicate).isEqualTo(first);
+        assertThat(idempotency.localCacheSize()).isEqualTo(1);
+    }
+
+    @Test
+    void exceptionDeletesRecordAndIsRethrownUnchanged() {
+        Idempotency idempotency = Idempotency.of(config().build());
+        IllegalStateException boom = new IllegalStateException("card declined");
+        assertThatThrownBy(() -> idempotency.call("fails", "order-f", Receipt.class, () -> {
+            executions.incrementAndGet();
+            throw boom;
+        })).isSameAs(boom);
+        assertThat(boom.getSuppressed()).isEmpty();
+        assertThat(store.get("orders.fails#order-f")).isEmpty();
+        assertThat(rawItemCount("orders.fails#")).isZero();
+
+        // A retry runs again and succeeds.
+        Receipt retried = idempotency.call("fails", "order-f", Receipt.class, () -> charge("f", 2));
+        assertThat(retried.executionNumber()).isEqualTo(2);
+    }
+
+    private long rawItemCount(String prefix) {
+        return client.scan(b -> b.tableName(table)).items().stream()
+                .filter(i -> i.get("id").s().startsWith(prefix)).count();
+    }
+
+    @Test
+    void expiredRecordRunsAgain() {
+        Idempotency idempotency = Idempotency.of(config().expiration(Duration.ofSeconds(10)).build());
+        Receipt first = idempotency.call("exp", "order-e", Receipt.class, () -> charge("e", 1));
+        clock.advance(Duration.ofSeconds(12));
+        Receipt second = idempotency.call("exp", "order-e", Receipt.class, () -> charge("e", 1));
+        assertThat(first.executionNumber()).isEqualTo(1);
+        assertThat(second.executionNumber()).isEqualTo(2);
+    }
+
+    @Test
+    void duplicateWhileInProgressFailsFastWithoutRunning() {
+        Idempotency idempotency = Idempotency.of(config().build());
+        String key = "orders.busy#" + sha256Unchecked("order-b");
+        long now = clock.millis();
+        store.claim(IdempotencyRecord.inProgress(key, now / 1000 + 3600, now + 60_000, null), now);
+
+        assertThatThrownBy(() -> idempotency.call("busy", "order-b", Receipt.class, () -> charge("b", 1)))
+                .isInstanceOf(IdempotencyAlreadyInProgressException.class)
+                .hasMessageContaining(key);
+        assertThat(executions).hasValue(0);
+    }
+
+    @Test
+    void abandonedInProgressRecordIsTakenOverAfterItsInProgressExpiry() {
+        Idempotency idempotency = Idempotency.of(config().build());
+        String key = "orders.crashed#" + sha256Unchecked("order-x");
+        long now = clock.millis();
+        // An invocation that died: its in-progress expiry is over, its record expiration is not.
+        store.claim(IdempotencyRecord.inProgress(key, now / 1000 + 3600, now - 1, null), now - 1000);
+
+        Receipt receipt = idempotency.call("crashed", "order-x", Receipt.class, () -> charge("x", 1));
+        assertThat(receipt.executionNumber()).isEqualTo(1);
+        assertThat(store.get(key)).get().extracting(IdempotencyRecord::status).isEqualTo(IdempotencyStatus.COMPLETED);
+    }
+
+    @Test
+    void recordIsReleasedBeforeTheLambdaDeadlineSoARetryRunsAtOnce() throws Exception {
+        ExecutionEnvironment env = ExecutionEnvironment.create(Environment.of(Map.of()));
+        Idempotency idempotency = Idempotency.of(config().executionEnvironment(env)
+                .deadlineMargin(Duration.ofSeconds(2)).build());
+        // 3 s left, 2 s margin: the record becomes claimable 1 s after the claim.
+        FakeContext slow = FakeContext.builder().functionName("orders").remainingTimeInMillis(3000).build();
+        Receipt late = idempotency.handler("slow", Receipt.class, (String event, com.amazonaws.services.lambda.runtime.Context c) -> {
+            executions.incrementAndGet();
+            String key = "orders.slow#" + sha256Unchecked("order-s");
+            IdempotencyRecord record = store.get(key).orElseThrow();
+            assertThat(record.inProgressExpirationEpochMillis()).isBetween(clock.millis() + 500, clock.millis() + 1001);
+            // Still running when the release point passes: a retry (another invocation) takes over at once.
+            clock.advance(Duration.ofMillis(1500));
+            Receipt retry = idempotency.handler("slow", Receipt.class, (String e, com.amazonaws.services.lambda.runtime.Context c2)
+                    -> charge("retry", 1)).handleRequest("order-s", FakeContext.create().toBuilder().functionName("orders").build());
+            assertThat(retry.orderId()).isEqualTo("retry");
+            return new Receipt("late", 0, executions.get());
+        }).handleRequest("order-s", slow);
+
+        assertThat(late.orderId()).isEqualTo("late");
+        assertThat(executions).hasValue(2);
+        // The retry's result is the one stored; the late completion did not overwrite it.
+        Receipt replay = idempotency.call("slow", "order-s", Receipt.class, () -> charge("never", 0));
+        assertThat(replay.orderId()).isEqualTo("retry");
+    }
+
+    @Test
+    void boundedWaitReturnsTheFirstInvocationsResult() throws Exception {
+        Idempotency waiting = Idempotency.of(config()
+                .inProgressPolicy(InProgressPolicy.waitUpTo(Duration.ofSeconds(20))
+                        .withBackoff(Duration.ofMillis(20), Duration.ofMillis(100)))
+                .build());
+        CountDownLatch release = new CountDownLatch(1);
+        CompletableFuture<Receipt> first = CompletableFuture.supplyAsync(() ->
+                waiting.call("wait", "order-w", Receipt.class, () -> {
+                    await(release);
+                    return charge("w", 7);
+                }));
+        pollUntil(() -> COUNTER.count("PutItem") == 1);
+        CompletableFuture<Receipt> duplicate = CompletableFuture.supplyAsync(() ->
+                waiting.call("wait", "order-w", Receipt.class, () -> charge("dup", 0)));
+        pollUntil(() -> COUNTER.count("GetItem") >= 1); // the duplicate is polling the in-progress record
+        release.countDown();
+
+        assertThat(duplicate.get(20, TimeUnit.SECONDS)).isEqualTo(first.get(20, TimeUnit.SECONDS));
+        assertThat(executions).hasValue(1);
+    }
+
+    @Test
+    void boundedWaitGivesUpWithInProgressException() {
+        Idempotency waiting = Idempotency.of(config()
+                .inProgressPolicy(InProgressPolicy.waitUpTo(Duration.ofMillis(200))
+                        .withBackoff(Duration.ofMillis(20), Duration.ofMillis(50)))
+                .build());
+        String key = "orders.stuck#" + sha256Unchecked("order-z");
+        long now = clock.millis();
+        store.claim(IdempotencyRecord.inProgress(key, now / 1000 + 3600, now + 60_000, null), now);
+        assertThatThrownBy(() -> waiting.call("stuck", "order-z", Receipt.class, () -> charge("z", 1)))
+                .isInstanceOf(IdempotencyAlreadyInProgressException.class);
+        assertThat(executions).hasValue(0);
+        assertThat(COUNTER.count("GetItem")).isGreaterThanOrEqualTo(1);
+    }
+
+    @Test
+    void tenantsNeverShareRecordsOrResponses() {
+        ExecutionEnvironment env = ExecutionEnvironment.create(Environment.of(Map.of()));
+        Idempotency idempotency = Idempotency.of(config().executionEnvironment(env).build());
+        var handler = idempotency.handler(Receipt.class,
+                (Map<String, Object> event, com.amazonaws.services.lambda.runtime.Context c) ->
+                        charge(c.getTenantId(), executions.get()));
+        Map<String, Object> samePayload = Map.of("orderId", "shared");
+        Receipt a = handler.handleRequest(samePayload, FakeContext.builder().functionName("orders").tenantId("tenant-a").build());
+        Receipt b = handler.handleRequest(samePayload, FakeContext.builder().functionName("orders").tenantId("tenant-b").build());
+        Receipt aAgain = handler.handleRequest(samePayload, FakeContext.builder().functionName("orders").tenantId("tenant-a").build());
+        Receipt hashy = handler.handleRequest(samePayload, FakeContext.builder().functionName("orders").tenantId("a#b%").build());
+
+        assertThat(a.orderId()).isEqualTo("tenant-a");
+        assertThat(b.orderId()).isEqualTo("tenant-b");
+        assertThat(aAgain).isEqualTo(a);
+        assertThat(hashy.orderId()).isEqualTo("a#b%");
+        assertThat(executions).hasValue(3);
+        assertThat(rawItemCount("orders.handleRequest#tenant:tenant-a#")).isEqualTo(1);
+        assertThat(rawItemCount("orders.handleRequest#tenant:tenant-b#")).isEqualTo(1);
+        assertThat(rawItemCount("orders.handleRequest#tenant:a%23b%25#")).isEqualTo(1);
+    }
+
+    @Test
+    void keyOrderAndWhitespaceDoNotChangeTheKey() {
+        Idempotency idempotency = Idempotency.of(config().eventKeyJmesPath("powertools_json(body)").build());
+        Map<String, Object> compact = Map.of("body", "{\"user\":\"u1\",\"cart\":{\"items\":[1,2],\"total\":3}}");
+        Map<String, Object> reordered = Map.of("body", "{ \"cart\" : { \"total\": 3, \"items\" : [ 1, 2 ] },\n  \"user\": \"u1\" }");
+        Receipt first = idempotency.call("canon", compact, Receipt.class, () -> charge("c", 3));
+        Receipt second = idempotency.call("canon", reordered, Receipt.class, () -> charge("c", 3));
+        assertThat(second).isEqualTo(first);
+        assertThat(executions).hasValue(1);
+        Map<String, Object> different = Map.of("body", "{\"user\":\"u1\",\"cart\":{\"items\":[2,1],\"total\":3}}");
+        idempotency.call("canon", different, Receipt.class, () -> charge("c", 3));
+        assertThat(executions).hasValue(2);
+    }
+
+    @Test
+    void md5KeysMatchPowertoolsJavaForScalarKeys() throws Exception {
+        Idempotency idempotency = Idempotency.of(config().hashAlgorithm(HashAlgorithm.MD5).eventKeyJmesPath("id").build());
+        idempotency.call("md5", Map.of("id", "abc-123"), Receipt.class, () -> charge("m", 1));
+        String md5 = HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest("abc-123".getBytes(StandardCharsets.UTF_8)));
+        assertThat(rawItem("orders.md5#" + md5)).containsKey("status");
+    }
+
+    @Test
+    void missingKeyWarnsAndRunsWithoutIdempotencyOrRaisesWhenConfigured() {
+        Idempotency lenient = Idempotency.of(config().eventKeyJmesPath("[orderId, customerId]").build());
+        lenient.call("nokey", Map.of("other", 1), Receipt.class, () -> charge("n", 1));
+        lenient.call("nokey", Map.of("other", 1), Receipt.class, () -> charge("n", 1));
+        assertThat(executions).hasValue(2);
+        assertThat(COUNTER.total()).isZero();
+
+        Idempotency strict = Idempotency.of(config().eventKeyJmesPath("orderId").throwOnNoIdempotencyKey(true).build());
+        assertThatThrownBy(() -> strict.call("nokey", Map.of("other", 1), Receipt.class, () -> charge("n", 1)))
+                .isInstanceOf(IdempotencyKeyException.class).hasMessageContaining("orderId");
+        assertThat(executions).hasValue(2);
+    }
+
+    @Test
+    void payloadValidationMismatchRaises() {
+        Idempotency idempotency = Idempotency.of(config().eventKeyJmesPath("orderId")
+                .payloadValidationJmesPath("amount").build());
+        idempotency.call("validated", Map.of("orderId", "v1", "amount", 10), Receipt.class, () -> charge("v1", 10));
+        String key = "orders.validated#" + sha256Unchecked("v1");
+        assertThat(rawItem(key).get("validation").s()).isEqualTo(sha256Unchecked("10"));
+
+        assertThatThrownBy(() -> idempotency.call("validated", Map.of("orderId", "v1", "amount", 99), Receipt.class,
+                () -> charge("v1", 99)))
+                .isInstanceOf(IdempotencyValidationException.class).hasMessageContaining(key);
+        assertThat(executions).hasValue(1);
+        // Same amount: a normal replay.
+        assertThat(idempotency.call("validated", Map.of("orderId", "v1", "amount", 10), Receipt.class,
+                () -> charge("v1", 10)).executionNumber()).isEqualTo(1);
+    }
+
+    @Test
+    void genericResponseTypesRoundTrip() {
+        Idempotency idempotency = Idempotency.of(config().build());
+        TypeReference<List<Receipt>> type = new TypeReference<>() { };
+        List<Receipt> first = idempotency.call("list", "order-l", type, () -> List.of(charge("l", 1), charge("l", 2)));
+        List<Receipt> replay = idempotency.call("list", "order-l", type, () -> List.of(charge("never", 0)));
+        assertThat(replay).isEqualTo(first).allSatisfy(r -> assertThat(r).isInstanceOf(Receipt.class));
+
+        Function<String, Map<String, Receipt>> fn = idempotency.function("map",
+                new TypeReference<Map<String, Receipt>>() { }, id -> Map.of(id, charge(id, 5)));
+        assertThat(fn.apply("k1")).isEqualTo(fn.apply("k1"));
+        assertThat(executions).hasValue(3);
+    }
+
+    @Test
+    void tooLargeResponseRaisesAndLeavesNoRecord() {
+        Idempotency idempotency = Idempotency.of(config().build());
+        String huge = "x".repeat(420 * 1024);
+        assertThatThrownBy(() -> idempotency.call("huge", "order-h", String.class, () -> huge))
+                .isInstanceOf(IdempotencyItemTooLargeException.class).hasMessageContaining("400 KB");
+        assertThat(rawItemCount("orders.huge#")).isZero();
+    }
+
+    @Test
+    void throttledStoreRaisesPersistenceExceptionAndDoesNotRun() {
+        // DynamoDB Local cannot throttle: wrap the real client and fail PutItem only.
+        DynamoDbClient throttled = mock(DynamoDbClient.class, delegatesTo(client));
+        ProvisionedThroughputExceededException throttle = ProvisionedThroughputExceededException.builder()
+                .message("Rate exceeded").build();
+        doThrow(throttle).when(throttled).putItem(any(PutItemRequest.class));
+        DynamoDbPersistenceStore throttledStore = DynamoDbPersistenceStore.builder().tableName(table)
+                .dynamoDbClient(throttled).build();
+        Idempotency idempotency = Idempotency.of(config().persistenceStore(throttledStore).build());
+
+        assertThatThrownBy(() -> idempotency.call("throttled", "order-t", Receipt.class, () -> charge("t", 1)))
+                .isInstanceOf(IdempotencyPersistenceException.class)
+                .hasCause(throttle)
+                .hasMessageContaining("orders.throttled#").hasMessageContaining(table);
+        assertThat(executions).hasValue(0);
+    }
+
+    @Test
+    void corruptRecordRaisesNamingTheKey() {
+        Idempotency idempotency = Idempotency.of(config().build());
+        String key = "orders.corrupt#" + sha256Unchecked("order-k");
+        client.putItem(b -> b.tableName(table).item(Map.of("id", AttributeValue.fromS(key),
+                "status", AttributeValue.fromS("BOGUS"),
+                "expiration", AttributeValue.fromN(Long.toString(clock.millis() / 1000 + 3600)))));
+        assertThatThrownBy(() -> idempotency.call("corrupt", "order-k", Receipt.class, () -> charge("k", 1)))
+                .isInstanceOf(IdempotencyPersistenceException.class).hasMessageContaining(key);
+        assertThat(executions).hasValue(0);
+
+        client.putItem(b -> b.tableName(table).item(Map.of("id", AttributeValue.fromS(key),
+                "status", AttributeValue.fromS("COMPLETED"), "data", AttributeValue.fromS("{not json"),
+                "expiration", AttributeValue.fromN(Long.toString(clock.millis() / 1000 + 3600)))));
+        assertThatThrownBy(() -> idempotency.call("corrupt", "order-k", Receipt.class, () -> charge("k", 1)))
+                .isInstanceOf(IdempotencyPersistenceException.class).hasMessageContaining(key);
+    }
+
+    @Test
+    void partitionAndSortKeyLayoutWorks() {
+        String skTable = LocalDynamoDb.createTableWithSortKey(client);
+        DynamoDbPersistenceStore skStore = DynamoDbPersistenceStore.builder().tableName(skTable).dynamoDbClient(client)
+                .keyAttr("pk").sortKeyAttr("sk").staticPartitionKeyValue("idempotency#orders").build();
+        Idempotency idempotency = Idempotency.of(config().persistenceStore(skStore).build());
+        Receipt first = idempotency.call("sk", "order-1", Receipt.class, () -> charge("1", 1));
+        COUNTER.reset();
+        assertThat(idempotency.call("sk", "order-1", Receipt.class, () -> charge("1", 1))).isEqualTo(first);
+        assertThat(COUNTER.snapshot()).isEqualTo(Map.of("PutItem", 1));
+        Map<String, AttributeValue> item = client.getItem(b -> b.tableName(skTable).key(Map.of(
+                "pk", AttributeValue.fromS("idempotency#orders"),
+                "sk", AttributeValue.fromS("orders.sk#" + sha256Unchecked("order-1"))))).item();
+        assertThat(item.get("status").s()).isEqualTo("COMPLETED");
+    }
+
+    @Test
+    void primingInvocationsAndDisabledUtilityWriteNothing() {
+        ExecutionEnvironment env = ExecutionEnvironment.create(Environment.of(Map.of()));
+        Idempotency idempotency = Idempotency.of(config().executionEnvironment(env).build());
+        try (Invocation.Scope scope = env.openPriming("order-p", FakeContext.create())) {
+            idempotency.call("priming", "order-p", Receipt.class, () -> charge("p", 1));
+        }
+        ExecutionEnvironment disabledEnv = ExecutionEnvironment.create(Environment.of(
+                Map.of(IdempotencyConfig.DISABLED_VARIABLE, "true")));
+        Idempotency disabled = Idempotency.of(config().executionEnvironment(disabledEnv).build());
+        disabled.call("priming", "order-p", Receipt.class, () -> charge("p", 1));
+        disabled.call("priming", "order-p", Receipt.class, () -> charge("p", 1));
+        assertThat(executions).hasValue(3);
+        assertThat(COUNTER.total()).isZero();
+    }
+
+    static String sha256Unchecked(String text) {
+        try {
+            return sha256(text);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static void await(CountDownLatch latch) {
+        try {
+            if (!latch.await(30, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("latch not released");
+            }
+        } catch (InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static void pollUntil(java.util.function.BooleanSupplier condition) throws InterruptedException {
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > end) {
+                throw new AssertionError("condition not met within 20 s");
+            }
+            Thread.sleep(10);
+        }
+    }
+}
