@@ -91,7 +91,12 @@ public final class DynamoDbImages {
         BigDecimal decimal = new BigDecimal(text);
         if (decimal.signum() == 0 || decimal.stripTrailingZeros().scale() <= 0) {
             BigInteger integer = decimal.toBigIntegerExact();
-            return integer.bitLength() < 64 ? NODES.numberNode(integer.longValue()) : NODES.numberNode(integer);
+            // The node types Jackson picks when it parses the same number from JSON text.
+            int bits = integer.bitLength();
+            if (bits < 32) {
+                return NODES.numberNode(integer.intValue());
+            }
+            return bits < 64 ? NODES.numberNode(integer.longValue()) : NODES.numberNode(integer);
         }
         return NODES.numberNode(decimal);
     }
