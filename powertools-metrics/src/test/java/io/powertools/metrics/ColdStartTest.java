@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.powertools.metrics.testkit.Fixture;
+import io.powertools.metrics.testkit.RecordingLoggerProvider;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -91,11 +92,15 @@ class ColdStartTest {
     }
 
     @Test
-    void emptyInvocationWithOnlyColdStartWritesOnlyTheColdStartBlob() {
+    void emptyInvocationWarnsUnlessItsOnlyMetricWasColdStart() {
         Fixture f = Fixture.withEnv();
         MetricsFlusher lenient = MetricsFlusher.of(f.options().namespace("A").captureColdStart(true).build());
-        lenient.execute(null, context("cold"), () -> { });
-        lenient.execute(null, context("warm"), () -> { });
+        RecordingLoggerProvider.EVENTS.clear();
+        lenient.execute(null, context("cold-empty"), () -> { });
+        assertThat(RecordingLoggerProvider.EVENTS).noneMatch(e -> e.contains("cold-empty"));
+        lenient.execute(null, context("warm-empty"), () -> { });
+        assertThat(RecordingLoggerProvider.EVENTS).anyMatch(e -> e.startsWith("WARN")
+                && e.contains("No metrics were added in invocation warm-empty"));
         List<JsonNode> blobs = f.sink().blobs();
         assertThat(blobs).hasSize(1);
         assertThat(blobs.get(0).get("ColdStart").asInt()).isEqualTo(1);

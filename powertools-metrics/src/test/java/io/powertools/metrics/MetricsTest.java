@@ -286,6 +286,8 @@ class MetricsTest {
         try {
             try (Invocation.Scope scope = withNamespace.environment().open(null, context("lazy"))) {
                 Metrics.addMetric("M", 7, MetricUnit.COUNT);
+                assertThat(out.size()).as("written at close, not before").isZero();
+                assertThat(scope.isOwner()).isTrue();
             }
         } finally {
             System.setOut(original);

@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -167,8 +166,8 @@ public final class EmfValidator {
             if (!names.add(name.asText())) {
                 problems.add("metric " + name + " listed twice");
             }
-            for (Iterator<Map.Entry<String, JsonNode>> it = metric.fields(); it.hasNext(); ) {
-                String field = it.next().getKey();
+            for (Iterator<String> it = metric.fieldNames(); it.hasNext(); ) {
+                String field = it.next();
                 if (!Set.of("Name", "Unit", "StorageResolution").contains(field)) {
                     problems.add("metric " + name + " has unknown field " + field);
                 }
