@@ -34,8 +34,9 @@ final class DecoratedInvocation {
         try (Invocation.Scope scope = Invocation.open(event, context)) {
             Invocation invocation = scope.invocation();
             LogState state = LogState.of(invocation);
-            if (!state.claimDecoration()) {
-                // An outer logging decorator already handles this invocation.
+            if (!state.claimDecoration() || invocation.isPriming()) {
+                // An outer logging decorator already handles this invocation, or this is a SnapStart
+                // priming call whose event/response/error lines would only be noise.
                 return body.call();
             }
             return decorated(invocation, state, options, runtime, logger, body);
