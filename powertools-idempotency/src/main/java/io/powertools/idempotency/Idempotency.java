@@ -83,20 +83,10 @@ public final class Idempotency {
     public static Idempotency configured() {
         Idempotency instance = configured;
         if (instance == null) {
-            throw notConfigured();
+            throw new IdempotencyConfigurationException("Idempotency is not configured: call "
+                    + "Idempotency.configure(IdempotencyConfig.builder().persistenceStore(..).build()) at init");
         }
         return instance;
-    }
-
-    /**
-     * The error raised when an annotated method runs before {@link #configure(IdempotencyConfig)}.
-     *
-     * @return the exception
-     */
-    static IdempotencyConfigurationException notConfigured() {
-        return new IdempotencyConfigurationException("Idempotency is not configured: call "
-                + "Idempotency.configure(IdempotencyConfig.builder().persistenceStore(..).build()) at init, before "
-                + "the first @Idempotent method runs");
     }
 
     /**
