@@ -72,8 +72,11 @@ public final class DynamoDbBatchProcessor {
      * @throws BatchFailedException when no record succeeded and the policy is {@link AllFailedPolicy#THROW}
      */
     public StreamsEventResponse process(DynamodbEvent event, Context context) {
-        try (Invocation.Scope ignored = Invocation.open(event, context)) {
+        Invocation.Scope scope = Invocation.open(event, context);
+        try {
             return process(event);
+        } finally {
+            scope.close();
         }
     }
 

@@ -71,8 +71,11 @@ public final class KinesisBatchProcessor {
      * @throws BatchFailedException when no record succeeded and the policy is {@link AllFailedPolicy#THROW}
      */
     public StreamsEventResponse process(KinesisEvent event, Context context) {
-        try (Invocation.Scope ignored = Invocation.open(event, context)) {
+        Invocation.Scope scope = Invocation.open(event, context);
+        try {
             return process(event);
+        } finally {
+            scope.close();
         }
     }
 

@@ -100,8 +100,11 @@ public final class SqsBatchProcessor {
      *     {@link AllFailedPolicy#THROW}
      */
     public SQSBatchResponse process(SQSEvent event, Context context) {
-        try (Invocation.Scope ignored = Invocation.open(event, context)) {
+        Invocation.Scope scope = Invocation.open(event, context);
+        try {
             return process(event);
+        } finally {
+            scope.close();
         }
     }
 

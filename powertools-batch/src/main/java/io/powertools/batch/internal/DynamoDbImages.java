@@ -18,7 +18,7 @@ import java.util.Map;
  */
 public final class DynamoDbImages {
 
-    private static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(true);
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private DynamoDbImages() {
     }
