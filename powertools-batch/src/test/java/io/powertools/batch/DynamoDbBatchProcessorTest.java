@@ -101,6 +101,27 @@ class DynamoDbBatchProcessorTest {
         });
     }
 
+    /** Binary attributes bound to bytes and to text. */
+    public static final class Blob {
+        public byte[] raw;
+        public String text;
+    }
+
+    @Test
+    void binaryAttributesBindToBytesOrBase64Text() {
+        List<Blob> blobs = new CopyOnWriteArrayList<>();
+        ByteBuffer hi = ByteBuffer.wrap("hi".getBytes(StandardCharsets.UTF_8));
+        DynamoDbBatchProcessor.builder().build(Blob.class, (blob, r) -> blobs.add(blob))
+                .process(Events.dynamodb(List.of(record("1", Map.of("raw", new AttributeValue().withB(hi),
+                        "text", new AttributeValue().withB(hi.duplicate()))))));
+
+        assertThat(blobs).singleElement().satisfies(blob -> {
+            assertThat(new String(blob.raw, StandardCharsets.UTF_8)).isEqualTo("hi");
+            assertThat(blob.text).isEqualTo("aGk=");
+        });
+        assertThat(hi.position()).isZero();
+    }
+
     @Test
     void aMalformedNumberFailsOnlyThatRecord() {
         DynamoDbBatchProcessor processor = DynamoDbBatchProcessor.builder().build(Item.class, (item, r) -> { });
