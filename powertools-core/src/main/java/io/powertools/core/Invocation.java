@@ -104,6 +104,16 @@ public final class Invocation {
     }
 
     /**
+     * The invocation running on the calling thread, or null: the allocation-free form of
+     * {@link #current()} for per-log-line and per-metric hot paths. Prefer {@link #current()}.
+     *
+     * @return the invocation, or null outside a handler call
+     */
+    public static Invocation currentOrNull() {
+        return CURRENT.get();
+    }
+
+    /**
      * The invocation running on the calling thread, for code that cannot work without one.
      *
      * @return the invocation

@@ -24,8 +24,10 @@ class InvocationTest {
             assertThat(scope.isOwner()).isTrue();
             assertThat(Invocation.current()).containsSame(scope.invocation());
             assertThat(Invocation.require()).isSameAs(scope.invocation());
+            assertThat(Invocation.currentOrNull()).isSameAs(scope.invocation());
         }
         assertThat(Invocation.current()).isEmpty();
+        assertThat(Invocation.currentOrNull()).isNull();
     }
 
     @Test
