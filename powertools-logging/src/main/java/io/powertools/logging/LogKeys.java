@@ -112,7 +112,7 @@ public final class LogKeys {
     }
 
     private static LogState requireState(String key) {
-        Invocation invocation = Invocation.current().orElse(null);
+        Invocation invocation = Invocation.currentOrNull();
         if (invocation == null) {
             throw new IllegalStateException("Temporary log key '" + key + "' can only be added inside an invocation "
                     + "(a handler decorated by PowertoolsLogging or @Logging, or opened with Invocation.open); "

@@ -24,13 +24,13 @@ public final class InvocationFieldResolver implements EventResolver {
 
     @Override
     public boolean isResolvable(LogEvent event) {
-        Invocation invocation = Invocation.current().orElse(null);
+        Invocation invocation = Invocation.currentOrNull();
         return invocation != null && field.isPresent(invocation);
     }
 
     @Override
     public void resolve(LogEvent event, JsonWriter writer) {
-        Invocation invocation = Invocation.current().orElse(null);
+        Invocation invocation = Invocation.currentOrNull();
         if (invocation == null) {
             // Only reachable if isResolvable was skipped: keep the line valid JSON.
             writer.writeNull();

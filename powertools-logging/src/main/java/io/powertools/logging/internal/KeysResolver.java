@@ -27,7 +27,7 @@ public final class KeysResolver implements EventResolver {
     @Override
     public void resolve(LogEvent event, JsonWriter writer, boolean succeedingEntry) {
         KeyValues persistent = PersistentKeys.get();
-        Invocation invocation = Invocation.current().orElse(null);
+        Invocation invocation = Invocation.currentOrNull();
         KeyValues temporary = invocation == null ? KeyValues.EMPTY : LogState.of(invocation).keys();
         Object[] parameters = structuredParameters(event.getMessage());
         boolean separator = succeedingEntry;

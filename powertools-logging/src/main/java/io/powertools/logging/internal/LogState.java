@@ -44,7 +44,7 @@ public final class LogState {
      * @return the state, or null outside an invocation
      */
     public static LogState current() {
-        Invocation invocation = Invocation.current().orElse(null);
+        Invocation invocation = Invocation.currentOrNull();
         return invocation == null ? null : SLOT.get(invocation);
     }
 

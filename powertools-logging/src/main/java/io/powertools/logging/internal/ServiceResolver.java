@@ -24,7 +24,7 @@ public final class ServiceResolver implements EventResolver {
 
     @Override
     public void resolve(LogEvent event, JsonWriter writer) {
-        Invocation invocation = Invocation.current().orElse(null);
+        Invocation invocation = Invocation.currentOrNull();
         writer.writeString(invocation == null ? defaultService : invocation.executionEnvironment().serviceName());
     }
 }

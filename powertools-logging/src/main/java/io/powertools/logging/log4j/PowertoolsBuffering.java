@@ -117,7 +117,7 @@ public final class PowertoolsBuffering extends AbstractAppender {
 
     @Override
     public void append(LogEvent event) {
-        Invocation invocation = Invocation.current().orElse(null);
+        Invocation invocation = Invocation.currentOrNull();
         if (invocation == null) {
             forward(event);
             return;

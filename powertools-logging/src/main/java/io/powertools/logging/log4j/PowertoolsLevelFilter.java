@@ -50,7 +50,7 @@ public final class PowertoolsLevelFilter extends AbstractFilter {
         if (intLevel < INFO || intLevel > DEBUG || !Switches.sampling()) {
             return Result.NEUTRAL;
         }
-        Invocation invocation = Invocation.current().orElse(null);
+        Invocation invocation = Invocation.currentOrNull();
         if (invocation == null) {
             return Result.NEUTRAL;
         }
