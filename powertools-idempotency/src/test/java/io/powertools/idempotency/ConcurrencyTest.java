@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.powertools.core.ExecutionEnvironment;
 import io.powertools.core.config.Environment;
 import io.powertools.idempotency.persistence.DynamoDbPersistenceStore;
-import io.powertools.idempotency.support.LocalDynamoDb;
+import io.powertools.testing.DynamoDbLocalExtension;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -21,23 +21,27 @@ import java.util.function.Function;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** Many threads racing on the same keys against DynamoDB Local: the protected code runs exactly once per key. */
 class ConcurrencyTest {
 
+    @RegisterExtension
+    static final DynamoDbLocalExtension DYNAMO = new DynamoDbLocalExtension();
+
     private static final int THREADS = 64;
+    private static final String TABLE = "idempotency";
     private static DynamoDbClient client;
-    private static String table;
     private static DynamoDbPersistenceStore store;
     private static ExecutorService pool;
 
     @BeforeAll
     static void setUp() {
-        client = LocalDynamoDb.client();
-        table = LocalDynamoDb.createTable(client);
-        store = DynamoDbPersistenceStore.builder().tableName(table).dynamoDbClient(client).build();
+        client = DYNAMO.client();
+        DYNAMO.createTable(TABLE, "id");
+        store = DynamoDbPersistenceStore.builder().tableName(TABLE).dynamoDbClient(client).build();
         pool = Executors.newFixedThreadPool(THREADS);
     }
 
@@ -131,7 +135,7 @@ class ConcurrencyTest {
                 assertThat(r.orderId()).matches("(alpha|beta):o-\\d+(:x)?");
             }
         }
-        List<Map<String, AttributeValue>> items = client.scan(b -> b.tableName(table)).items();
+        List<Map<String, AttributeValue>> items = client.scan(b -> b.tableName(TABLE)).items();
         List<String> ids = items.stream().map(i -> i.get("id").s())
                 .filter(id -> id.startsWith("race.alpha#") || id.startsWith("function.beta#")
                         || id.startsWith("race.beta#")).toList();

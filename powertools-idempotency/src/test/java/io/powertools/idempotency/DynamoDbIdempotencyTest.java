@@ -15,9 +15,9 @@ import io.powertools.core.json.Json;
 import io.powertools.idempotency.persistence.DynamoDbPersistenceStore;
 import io.powertools.idempotency.persistence.IdempotencyRecord;
 import io.powertools.idempotency.persistence.IdempotencyStatus;
-import io.powertools.idempotency.support.LocalDynamoDb;
 import io.powertools.idempotency.support.MutableClock;
 import io.powertools.idempotency.support.RequestCounter;
+import io.powertools.testing.DynamoDbLocalExtension;
 import io.powertools.testing.FakeContext;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -30,9 +30,14 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughputExceededException;
@@ -41,19 +46,36 @@ import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 /** The functional API against a real DynamoDB (Local), counting the requests each call makes. */
 class DynamoDbIdempotencyTest {
 
+    /** One DynamoDB Local server for this class; each test uses its own keys in the shared table. */
+    @RegisterExtension
+    static final DynamoDbLocalExtension DYNAMO = new DynamoDbLocalExtension();
+
     private static final RequestCounter COUNTER = new RequestCounter();
+    private static final String TABLE = "idempotency";
     private static DynamoDbClient client;
-    private static String table;
     private static DynamoDbPersistenceStore store;
 
     private final AtomicInteger executions = new AtomicInteger();
     private final MutableClock clock = new MutableClock();
 
     @BeforeAll
-    static void startDatabase() {
-        client = LocalDynamoDb.client(COUNTER);
-        table = LocalDynamoDb.createTable(client);
-        store = DynamoDbPersistenceStore.builder().tableName(table).dynamoDbClient(client).build();
+    static void createTable() {
+        // The extension's own client has no interceptors: this one counts every request the store sends,
+        // and uses the production HTTP client like the extension's does.
+        client = DynamoDbClient.builder()
+                .endpointOverride(DYNAMO.endpoint())
+                .region(DynamoDbLocalExtension.REGION)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
+                .httpClient(UrlConnectionHttpClient.create())
+                .overrideConfiguration(o -> o.addExecutionInterceptor(COUNTER))
+                .build();
+        DYNAMO.createTable(TABLE, "id");
+        store = DynamoDbPersistenceStore.builder().tableName(TABLE).dynamoDbClient(client).build();
+    }
+
+    @AfterAll
+    static void closeClient() {
+        client.close();
     }
 
     @BeforeEach
@@ -71,7 +93,7 @@ class DynamoDbIdempotencyTest {
     }
 
     private Map<String, AttributeValue> rawItem(String key) {
-        return client.getItem(b -> b.tableName(table).key(Map.of("id", AttributeValue.fromS(key))).consistentRead(true))
+        return client.getItem(b -> b.tableName(TABLE).key(Map.of("id", AttributeValue.fromS(key))).consistentRead(true))
                 .item();
     }
 
@@ -132,7 +154,7 @@ class DynamoDbIdempotencyTest {
     }
 
     private long rawItemCount(String prefix) {
-        return client.scan(b -> b.tableName(table)).items().stream()
+        return client.scan(b -> b.tableName(TABLE)).items().stream()
                 .filter(i -> i.get("id").s().startsWith(prefix)).count();
     }
 
@@ -342,14 +364,14 @@ class DynamoDbIdempotencyTest {
         ProvisionedThroughputExceededException throttle = ProvisionedThroughputExceededException.builder()
                 .message("Rate exceeded").build();
         doThrow(throttle).when(throttled).putItem(any(PutItemRequest.class));
-        DynamoDbPersistenceStore throttledStore = DynamoDbPersistenceStore.builder().tableName(table)
+        DynamoDbPersistenceStore throttledStore = DynamoDbPersistenceStore.builder().tableName(TABLE)
                 .dynamoDbClient(throttled).build();
         Idempotency idempotency = Idempotency.of(config().persistenceStore(throttledStore).build());
 
         assertThatThrownBy(() -> idempotency.call("throttled", "order-t", Receipt.class, () -> charge("t", 1)))
                 .isInstanceOf(IdempotencyPersistenceException.class)
                 .hasCause(throttle)
-                .hasMessageContaining("orders.throttled#").hasMessageContaining(table);
+                .hasMessageContaining("orders.throttled#").hasMessageContaining(TABLE);
         assertThat(executions).hasValue(0);
     }
 
@@ -357,14 +379,14 @@ class DynamoDbIdempotencyTest {
     void corruptRecordRaisesNamingTheKey() {
         Idempotency idempotency = Idempotency.of(config().build());
         String key = "orders.corrupt#" + sha256Unchecked("order-k");
-        client.putItem(b -> b.tableName(table).item(Map.of("id", AttributeValue.fromS(key),
+        client.putItem(b -> b.tableName(TABLE).item(Map.of("id", AttributeValue.fromS(key),
                 "status", AttributeValue.fromS("BOGUS"),
                 "expiration", AttributeValue.fromN(Long.toString(clock.millis() / 1000 + 3600)))));
         assertThatThrownBy(() -> idempotency.call("corrupt", "order-k", Receipt.class, () -> charge("k", 1)))
                 .isInstanceOf(IdempotencyPersistenceException.class).hasMessageContaining(key);
         assertThat(executions).hasValue(0);
 
-        client.putItem(b -> b.tableName(table).item(Map.of("id", AttributeValue.fromS(key),
+        client.putItem(b -> b.tableName(TABLE).item(Map.of("id", AttributeValue.fromS(key),
                 "status", AttributeValue.fromS("COMPLETED"), "data", AttributeValue.fromS("{not json"),
                 "expiration", AttributeValue.fromN(Long.toString(clock.millis() / 1000 + 3600)))));
         assertThatThrownBy(() -> idempotency.call("corrupt", "order-k", Receipt.class, () -> charge("k", 1)))
@@ -373,7 +395,8 @@ class DynamoDbIdempotencyTest {
 
     @Test
     void partitionAndSortKeyLayoutWorks() {
-        String skTable = LocalDynamoDb.createTableWithSortKey(client);
+        String skTable = "idempotency-sk";
+        DYNAMO.createTable(skTable, "pk", "sk");
         DynamoDbPersistenceStore skStore = DynamoDbPersistenceStore.builder().tableName(skTable).dynamoDbClient(client)
                 .keyAttr("pk").sortKeyAttr("sk").staticPartitionKeyValue("idempotency#orders").build();
         Idempotency idempotency = Idempotency.of(config().persistenceStore(skStore).build());
