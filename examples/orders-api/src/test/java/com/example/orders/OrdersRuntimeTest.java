@@ -1,0 +1,98 @@
+package com.example.orders;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.powertools.core.json.Json;
+import io.powertools.testing.DynamoDbLocalExtension;
+import io.powertools.testing.InvocationRequest;
+import io.powertools.testing.InvocationResult;
+import io.powertools.testing.LocalLambdaRuntime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * The packaged function on the real Lambda Java runtime client, 8 invocations at a time, with
+ * duplicate deliveries racing their originals: every order is stored once, every duplicate is
+ * answered from the store, and the logs and EMF blobs carry the right request.
+ */
+class OrdersRuntimeTest {
+
+    @RegisterExtension
+    static final DynamoDbLocalExtension DYNAMO = new DynamoDbLocalExtension();
+
+    private static final int ORDERS = 40;
+    private static final int DUPLICATES = 10;
+
+    @BeforeAll
+    static void createTables() {
+        LocalFunctions.createTables(DYNAMO);
+    }
+
+    @Test
+    void placesEachOrderOnceUnderConcurrencyWithDuplicates() {
+        List<InvocationRequest> requests = new ArrayList<>();
+        for (int i = 0; i < ORDERS; i++) {
+            requests.add(request(ApiEvents.orderBody("o-rt-" + i, 1 + i % 3)));
+            if (i % (ORDERS / DUPLICATES) == 0) {
+                // The client retried right away: the duplicate races the original.
+                requests.add(request(ApiEvents.orderBody("o-rt-" + i, 1 + i % 3)));
+            }
+        }
+        requests.add(request("{\"orderId\":"));
+
+        List<InvocationResult> results;
+        List<String> stdout;
+        try (LocalLambdaRuntime function = LocalFunctions.ordersFunction(DYNAMO).maxConcurrency(8).start()) {
+            results = function.invokeAll(requests);
+            stdout = function.stdoutLines();
+        }
+
+        Map<Integer, Long> statuses = results.stream()
+                .map(result -> Json.parse(result.response()).get("statusCode").asInt())
+                .collect(Collectors.groupingBy(status -> status, Collectors.counting()));
+        assertThat(statuses).containsExactlyInAnyOrderEntriesOf(Map.of(201, (long) ORDERS + DUPLICATES, 400, 1L));
+        long replayed = results.stream().map(result -> Json.parse(result.response()))
+                .filter(response -> response.path("headers").path(ApiResponses.REPLAYED_HEADER).asText().equals("true"))
+                .count();
+        assertThat(replayed).isEqualTo(DUPLICATES);
+        assertThat(LocalFunctions.count(DYNAMO, LocalFunctions.ORDERS_TABLE)).isEqualTo(ORDERS);
+
+        List<JsonNode> lines = jsonLines(stdout);
+        List<JsonNode> placed = lines.stream().filter(line -> "Order placed".equals(line.path("message").asText()))
+                .collect(Collectors.toList());
+        assertThat(placed).hasSize(ORDERS);
+        // Each line carries its own request: the orderId key and the request id match the invocation.
+        Map<String, String> orderByRequest = results.stream().collect(Collectors.toMap(
+                result -> result.request().requestId(),
+                result -> Json.parse(result.request().payload()).path("body").asText()));
+        for (JsonNode line : placed) {
+            String body = orderByRequest.get(line.get("function_request_id").asText());
+            assertThat(Json.parse(body).get("orderId").asText()).isEqualTo(line.get("orderId").asText());
+            assertThat(line.get("correlation_id").asText()).startsWith("api-");
+        }
+        assertThat(lines.stream().filter(line -> "Duplicate answered from the idempotency store"
+                .equals(line.path("message").asText()))).hasSize(DUPLICATES);
+        assertThat(lines.stream().filter(line -> line.has("ColdStart"))).hasSize(1);
+        assertThat(lines.stream().filter(line -> line.has("OrderPlaced"))).hasSize(ORDERS);
+        assertThat(lines.stream().filter(line -> line.has("DuplicateOrder"))).hasSize(DUPLICATES);
+    }
+
+    private static InvocationRequest request(String body) {
+        String apiRequestId = "api-" + java.util.UUID.randomUUID();
+        return InvocationRequest.builder().payload(ApiEvents.postJson(body, apiRequestId)).build();
+    }
+
+    /** The JSON objects the function printed (the runtime client may prefix the first line). */
+    static List<JsonNode> jsonLines(List<String> stdout) {
+        return stdout.stream()
+                .filter(line -> line.indexOf('{') >= 0 && line.endsWith("}"))
+                .map(line -> Json.parse(line.substring(line.indexOf('{'))))
+                .collect(Collectors.toList());
+    }
+}
