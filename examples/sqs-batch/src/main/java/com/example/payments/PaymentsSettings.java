@@ -1,0 +1,37 @@
+package com.example.payments;
+
+import java.net.URI;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The function's configuration, read once from its environment variables at init. A missing
+ * variable fails the init with a message naming it.
+ *
+ * @param idempotencyTable {@code IDEMPOTENCY_TABLE}: the idempotency records
+ * @param paymentsTable {@code PAYMENTS_TABLE}: the charges
+ * @param dynamoDbEndpoint {@code DYNAMODB_ENDPOINT}: only for local runs against DynamoDB Local
+ */
+public record PaymentsSettings(String idempotencyTable, String paymentsTable, Optional<URI> dynamoDbEndpoint) {
+
+    /**
+     * Reads the settings from a set of environment variables.
+     *
+     * @param env the variables, usually {@code System.getenv()}
+     * @return the settings
+     * @throws IllegalStateException when a required variable is missing
+     */
+    public static PaymentsSettings from(Map<String, String> env) {
+        return new PaymentsSettings(required(env, "IDEMPOTENCY_TABLE"), required(env, "PAYMENTS_TABLE"),
+                Optional.ofNullable(env.get("DYNAMODB_ENDPOINT")).filter(v -> !v.isBlank()).map(URI::create));
+    }
+
+    private static String required(Map<String, String> env, String name) {
+        String value = env.get(name);
+        if (value == null || value.isBlank()) {
+            throw new IllegalStateException("Environment variable " + name + " is not set: set it to the table name"
+                    + " (template.yaml does this with !Ref)");
+        }
+        return value;
+    }
+}
