@@ -24,6 +24,8 @@ public final class HazardCheck {
     private static final List<String> SKIPPED_PACKAGES = List.of("java.", "javax.", "jdk.", "sun.", "com.sun.",
             "io.powertools.");
 
+    private static final Set<String> JDK_GROUPS = Set.of("system", "InnocuousThreadGroup");
+
     private final Set<Object> reseeded;
 
     /**
@@ -98,8 +100,9 @@ public final class HazardCheck {
         List<String> names = new ArrayList<>();
         for (Thread thread : Thread.getAllStackTraces().keySet()) {
             ThreadGroup group = thread.getThreadGroup();
-            // The "system" group holds the JVM's own threads (reference handler, finalizer, ...).
-            if (thread != current && thread.isAlive() && group != null && !"system".equals(group.getName())
+            // The JVM's own threads (reference handler, finalizer, Common-Cleaner) live in the
+            // "system" and "InnocuousThreadGroup" groups.
+            if (thread != current && thread.isAlive() && group != null && !JDK_GROUPS.contains(group.getName())
                     && !"main".equals(thread.getName())) {
                 names.add(thread.getName());
             }
