@@ -157,6 +157,21 @@ public final class Dependencies {
     }
 
     /**
+     * The {@code groupId:artifactId} of a file of this list.
+     *
+     * @param file a jar or directory
+     * @return its id, or null when the file is not a dependency
+     */
+    public String idOf(Path file) {
+        for (Map.Entry<String, Path> entry : files.entrySet()) {
+            if (entry.getValue().equals(file)) {
+                return entry.getKey();
+            }
+        }
+        return null;
+    }
+
+    /**
      * A class path string.
      *
      * @param entries the entries

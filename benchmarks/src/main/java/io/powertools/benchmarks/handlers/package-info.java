@@ -1,0 +1,7 @@
+/**
+ * The same small handler written six ways, for the cold-start, throughput and class-loading runs:
+ * each logs three INFO lines (one with two keys) and, where the stack has metrics, records two
+ * metrics with one dimension and the cold start. Each runs in its own child JVM with only its own
+ * dependencies on the class path.
+ */
+package io.powertools.benchmarks.handlers;

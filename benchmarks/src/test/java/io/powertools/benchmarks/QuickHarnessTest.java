@@ -1,0 +1,50 @@
+package io.powertools.benchmarks;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.powertools.benchmarks.harness.ColdStart;
+import io.powertools.benchmarks.harness.Footprint;
+import io.powertools.benchmarks.harness.Report;
+import io.powertools.benchmarks.harness.Throughput;
+import io.powertools.benchmarks.harness.Variant;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The harness's quick mode: every cold-start variant starts once through the real runtime client
+ * and answers, the throughput run completes a small batch at concurrency 32, class loading is
+ * counted, and the report with its charts is produced. No timing is asserted.
+ */
+class QuickHarnessTest {
+
+    @TempDir
+    Path docs;
+
+    @Test
+    void everyVariantStartsAnswersAndIsReported() throws Exception {
+        List<Variant> variants = Variant.all();
+        Map<String, List<Double>> coldStarts = ColdStart.measure(variants, 1);
+        assertEquals(variants.size(), coldStarts.size());
+
+        Map<String, List<Double>> rates = Throughput.measure(
+                List.of(Variant.named("bare"), Variant.named("ours-functional")), 32, 64, 1);
+        assertEquals(2, rates.size());
+
+        Map<String, Integer> classes = Footprint.classesLoaded(Variant.named("ours-annotated"));
+        assertTrue(classes.get("total") > 0);
+        assertTrue(classes.containsKey("io.powertools:powertools-logging"), "classes by source: " + classes);
+
+        Report report = new Report(docs.resolve("images"));
+        report.coldStart(coldStarts);
+        report.throughput(rates, 32, 64);
+        report.footprint(Map.of("ours-annotated", classes), Report.moduleJars());
+        String text = report.write(docs.resolve("report.md"));
+        assertTrue(text.contains("Cold start"));
+        assertTrue(Files.size(docs.resolve("images/cold-start.png")) > 0);
+    }
+}
