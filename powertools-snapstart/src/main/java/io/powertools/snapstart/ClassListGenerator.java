@@ -8,8 +8,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
@@ -28,7 +32,7 @@ import java.util.regex.Pattern;
  *     --handler com.example.OrderHandler::handleRequest --event src/test/resources/order.json
  *   }</pre></li>
  *   <li>From a log you already have: run your end-to-end tests with
- *   {@code -Xlog:class+load=info:file=target/class-load.log} (for example through
+ *   {@code -Xlog:class+load=info,class+init=info:file=target/class-load.log} (for example through
  *   {@code LocalLambdaRuntime.builder().jvmArgs(..)}), then {@link #fromClassLoadLog(Path, Predicate)}.</li>
  * </ul>
  *
@@ -43,6 +47,8 @@ public final class ClassListGenerator {
     // "[0.012s][info][class,load] com.example.Foo source: file:/..." or, with -verbose:class or no
     // decorations, the same without the bracketed prefix. Hidden classes ("Foo$$Lambda/0x...") do not match.
     private static final Pattern LOAD_LINE = Pattern.compile("^(?:\\[[^\\]]*\\])*\\s*([\\w$.]+) source: (.*)$");
+    // "[0.135s][info][class,init] 2 Initializing 'java/lang/String' (0x...)" from -Xlog:class+init=info.
+    private static final Pattern INIT_LINE = Pattern.compile("Initializing '([^']+)'");
     private static final List<String> UNLOADABLE = List.of("$$Lambda", "$Proxy", ".GeneratedMethodAccessor",
             ".GeneratedConstructorAccessor", ".GeneratedSerializationConstructorAccessor", "$$");
     private static final Duration CHILD_TIMEOUT = Duration.ofMinutes(5);
@@ -53,6 +59,7 @@ public final class ClassListGenerator {
     private final String classpath;
     private final List<String> excludedPrefixes;
     private final List<String> jvmArgs;
+    private final Map<String, String> environment;
 
     private ClassListGenerator(Builder builder) {
         this.handler = builder.handler;
@@ -61,6 +68,7 @@ public final class ClassListGenerator {
         this.classpath = builder.classpath;
         this.excludedPrefixes = List.copyOf(builder.excludedPrefixes);
         this.jvmArgs = List.copyOf(builder.jvmArgs);
+        this.environment = Map.copyOf(builder.environment);
     }
 
     /**
@@ -74,7 +82,10 @@ public final class ClassListGenerator {
 
     /**
      * Reads a class-load log ({@code -Xlog:class+load=info} or {@code -verbose:class} output) into a
-     * list, in load order.
+     * list, in load order. When the log also has class initialisation records
+     * ({@code -Xlog:class+load=info,class+init=info}), only classes that were initialised are kept:
+     * classes a library merely loaded (plugin scans) may have static initialisers with side effects
+     * when forced to run.
      *
      * @param log the log file
      * @param include which class names to keep, e.g. {@code name -> name.startsWith("com.example.")}
@@ -101,7 +112,13 @@ public final class ClassListGenerator {
      */
     public static ClassList fromClassLoadLines(String source, List<String> lines, Predicate<String> include) {
         List<String> names = new ArrayList<>();
+        Set<String> initialised = new HashSet<>();
         for (String line : lines) {
+            Matcher init = INIT_LINE.matcher(line);
+            if (init.find()) {
+                initialised.add(init.group(1).replace('/', '.'));
+                continue;
+            }
             Matcher matcher = LOAD_LINE.matcher(line.trim());
             if (!matcher.matches()) {
                 continue;
@@ -112,6 +129,9 @@ public final class ClassListGenerator {
             if (!origin.startsWith("__") && isLoadableByName(name) && include.test(name)) {
                 names.add(name);
             }
+        }
+        if (!initialised.isEmpty()) {
+            names.removeIf(name -> !initialised.contains(name));
         }
         return ClassList.of(source, names);
     }
@@ -157,7 +177,7 @@ public final class ClassListGenerator {
     private void runChild(Path log) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.add("-Xlog:class+load=info:file=" + log);
+        command.add("-Xlog:class+load=info,class+init=info:file=" + log);
         command.addAll(jvmArgs);
         command.add("-cp");
         command.add(classpath);
@@ -166,7 +186,9 @@ public final class ClassListGenerator {
         command.add(event == null ? "-" : event.toAbsolutePath().toString());
         command.add(Integer.toString(invocations));
         try {
-            Process process = new ProcessBuilder(command).inheritIO().start();
+            ProcessBuilder processBuilder = new ProcessBuilder(command).inheritIO();
+            processBuilder.environment().putAll(environment);
+            Process process = processBuilder.start();
             if (!process.waitFor(CHILD_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
                 process.destroyForcibly();
                 throw new IllegalStateException("The sample invocations of " + handler + " did not finish within "
@@ -198,7 +220,7 @@ public final class ClassListGenerator {
      * The command: {@code --handler pkg.Class[::method]} (required), {@code --event file.json},
      * {@code --invocations n} (default 3), {@code --output file} (default {@link #DEFAULT_OUTPUT}),
      * {@code --exclude prefix} (repeatable), {@code --classpath cp} (default this JVM's) and
-     * {@code --jvm-arg arg} (repeatable, for the child JVM).
+     * {@code --jvm-arg arg} (repeatable, for the child JVM) and {@code --env NAME=value} (repeatable).
      *
      * @param args the arguments
      */
@@ -219,8 +241,15 @@ public final class ClassListGenerator {
                 case "--exclude" -> builder.exclude(value);
                 case "--classpath" -> builder.classpath(value);
                 case "--jvm-arg" -> builder.jvmArg(value);
+                case "--env" -> {
+                    int equals = value.indexOf('=');
+                    if (equals < 1) {
+                        throw new IllegalArgumentException("--env expects NAME=value but was " + value);
+                    }
+                    builder.environment(value.substring(0, equals), value.substring(equals + 1));
+                }
                 default -> throw new IllegalArgumentException("Unknown option " + option + "; expected --handler,"
-                        + " --event, --invocations, --output, --exclude, --classpath or --jvm-arg");
+                        + " --event, --invocations, --output, --exclude, --classpath, --jvm-arg or --env");
             }
         }
         ClassListGenerator generator = builder.build();
@@ -239,8 +268,22 @@ public final class ClassListGenerator {
         private String classpath = System.getProperty("java.class.path");
         private final List<String> excludedPrefixes = new ArrayList<>();
         private final List<String> jvmArgs = new ArrayList<>();
+        private final Map<String, String> environment = new LinkedHashMap<>();
 
         private Builder() {
+        }
+
+        /**
+         * Adds an environment variable for the child JVM (on top of this JVM's), e.g. a local endpoint
+         * so the sample invocations have no side effects elsewhere.
+         *
+         * @param name the variable
+         * @param value the value
+         * @return this builder
+         */
+        public Builder environment(String name, String value) {
+            environment.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, "value"));
+            return this;
         }
 
         /**

@@ -69,6 +69,19 @@ class ClassListTest {
     }
 
     @Test
+    void keepsOnlyInitialisedClassesWhenTheLogHasInitialisationRecords() {
+        ClassList list = ClassListGenerator.fromClassLoadLines("log", List.of(
+                "[0.050s][info][class,load] com.example.Handler source: file:/app/classes/",
+                "[0.051s][info][class,load] com.example.plugins.ScannedOnly source: file:/app/classes/",
+                "[0.052s][info][class,init] 17 Initializing 'com/example/Handler' (0x0000000800c01234)",
+                "[0.053s][info][class,load] com.example.Port source: file:/app/classes/",
+                "[0.054s][info][class,init] 18 Initializing 'com/example/Port'(no method) (0x0000000800c01240)"),
+                name -> true);
+
+        assertThat(list.classNames()).containsExactly("com.example.Handler", "com.example.Port");
+    }
+
+    @Test
     void primingLoadsAndInitialisesAndReportsWhatCouldNotBeLoaded() throws Exception {
         InitRecorder.STEPS.clear();
         SnapStart snapStart = SnapStart.builder().executionEnvironment(CracHooksTest.snapStartEnvironment())

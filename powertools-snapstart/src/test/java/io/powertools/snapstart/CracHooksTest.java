@@ -46,7 +46,7 @@ class CracHooksTest {
         snapStart.afterRestore("user after 1", () -> steps.add("after hook 1"))
                 .beforeCheckpoint("user before 1", () -> steps.add("before hook 1"))
                 .primeInvocations(InvokePriming.of("handler", (event, context) -> steps.add("invocation"), "e").times(2))
-                .primeClasses(ClassList.of("test", List.of("io.powertools.snapstart.fixtures.PrimedByList")))
+                .primeClasses(ClassList.of("test", List.of("io.powertools.snapstart.fixtures.PrimedByCracHooks")))
                 .beforeCheckpoint("user before 2", () -> steps.add("before hook 2"))
                 .afterRestore("user after 2", () -> steps.add("after hook 2"))
                 .afterRestore("cold start seen by hooks", () -> steps.add("cold start taken: "
@@ -62,7 +62,7 @@ class CracHooksTest {
         Core.checkpointRestore();
 
         // Class priming happens inside the hook; its static initialiser records in InitRecorder.
-        assertThat(InitRecorder.STEPS).containsExactly("class initialised");
+        assertThat(InitRecorder.STEPS).containsExactly("class initialised by the CRaC hook");
         assertThat(steps).containsExactly("registered", "invocation", "invocation", "before hook 1", "before hook 2",
                 "restore-scoped created", "after hook 1", "after hook 2", "cold start taken: false");
         assertThat(value.isInitialized()).isTrue();

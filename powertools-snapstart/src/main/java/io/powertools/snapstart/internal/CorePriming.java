@@ -6,7 +6,6 @@ import io.powertools.core.json.JsonPath;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,7 +29,6 @@ public final class CorePriming extends ModulePriming {
         sample.put("id", "priming");
         sample.put("amount", 12.5);
         sample.put("items", List.of(1, 2, 3));
-        sample.put("when", Instant.EPOCH);
         sample.put("body", "{\"order\":{\"id\":\"o-1\"}}");
         sample.put("data", Base64.getEncoder().encodeToString("{\"k\":1}".getBytes(StandardCharsets.UTF_8)));
         sample.put("zipped", Base64.getEncoder().encodeToString(gzip("{\"k\":2}")));

@@ -42,15 +42,14 @@ public final class HazardCheck {
     /**
      * Runs every check.
      *
-     * @param classes the function's classes whose static fields are inspected (already loaded)
+     * @param classes the classes whose static fields are inspected (already loaded; callers filter
+     *     class-list entries with {@link #inspects(String)}, explicitly named classes are always inspected)
      * @return one message per hazard, saying what to do
      */
     public List<String> run(Collection<Class<?>> classes) {
         List<String> hazards = new ArrayList<>();
         for (Class<?> type : classes) {
-            if (inspects(type.getName())) {
-                staticFields(type, hazards);
-            }
+            staticFields(type, hazards);
         }
         threads(hazards);
         defaultSecureRandom(hazards);
