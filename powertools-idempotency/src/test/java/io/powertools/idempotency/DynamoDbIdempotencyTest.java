@@ -2,10 +2,6 @@ package io.powertools.idempotency;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.Mockito.doThrow;
-import static org.mockito.Mockito.mock;
-import static org.mockito.AdditionalAnswers.delegatesTo;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import io.powertools.core.ExecutionEnvironment;
@@ -19,6 +15,8 @@ import io.powertools.idempotency.support.MutableClock;
 import io.powertools.idempotency.support.RequestCounter;
 import io.powertools.testing.DynamoDbLocalExtension;
 import io.powertools.testing.FakeContext;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
@@ -41,7 +39,6 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughputExceededException;
-import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 
 /** The functional API against a real DynamoDB (Local), counting the requests each call makes. */
 class DynamoDbIdempotencyTest {
@@ -358,12 +355,37 @@ class DynamoDbIdempotencyTest {
     }
 
     @Test
+    void responseSizeIsMeasuredInUtf8Bytes() {
+        Idempotency idempotency = Idempotency.of(config().build());
+        // 137,000 characters but 411,000 bytes: over the limit only when counted as DynamoDB does.
+        String euros = "\u20ac".repeat(137_000);
+        assertThatThrownBy(() -> idempotency.call("euros", "order-eur", String.class, () -> euros))
+                .isInstanceOf(IdempotencyItemTooLargeException.class).hasMessageContaining("400 KB");
+        assertThat(COUNTER.count("UpdateItem")).as("rejected before sending").isZero();
+        assertThat(rawItemCount("orders.euros#")).isZero();
+
+        // Half of it fits, and comes back intact.
+        String half = "\u20ac".repeat(68_500);
+        assertThat(idempotency.call("euros", "order-eur2", String.class, () -> half)).isEqualTo(half);
+        assertThat(idempotency.call("euros", "order-eur2", String.class, () -> "never")).isEqualTo(half);
+    }
+
+    @Test
     void throttledStoreRaisesPersistenceExceptionAndDoesNotRun() {
         // DynamoDB Local cannot throttle: wrap the real client and fail PutItem only.
-        DynamoDbClient throttled = mock(DynamoDbClient.class, delegatesTo(client));
         ProvisionedThroughputExceededException throttle = ProvisionedThroughputExceededException.builder()
                 .message("Rate exceeded").build();
-        doThrow(throttle).when(throttled).putItem(any(PutItemRequest.class));
+        DynamoDbClient throttled = (DynamoDbClient) Proxy.newProxyInstance(DynamoDbClient.class.getClassLoader(),
+                new Class<?>[] {DynamoDbClient.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("putItem")) {
+                        throw throttle;
+                    }
+                    try {
+                        return method.invoke(client, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
         DynamoDbPersistenceStore throttledStore = DynamoDbPersistenceStore.builder().tableName(TABLE)
                 .dynamoDbClient(throttled).build();
         Idempotency idempotency = Idempotency.of(config().persistenceStore(throttledStore).build());

@@ -76,7 +76,7 @@ public final class IdempotencyEngine {
         if (config.isDisabled()) {
             return body.run();
         }
-        Invocation invocation = Invocation.current().orElse(null);
+        Invocation invocation = Invocation.currentOrNull();
         if (invocation != null && invocation.isPriming()) {
             return body.run(); // SnapStart priming must leave no records behind
         }
@@ -94,7 +94,8 @@ public final class IdempotencyEngine {
                 return replay(cached, codec);
             }
         }
-        long waitUntilNanos = waitDeadline(invocation);
+        long waitUntilNanos = 0;
+        boolean waiting = false; // the wait deadline is set on the first in-progress conflict
         int retries = 0;
         while (true) {
             IdempotencyRecord claim = IdempotencyRecord.inProgress(key, now / 1000 + expirationSeconds,
@@ -117,6 +118,10 @@ public final class IdempotencyEngine {
                 if (status == IdempotencyStatus.INPROGRESS) {
                     if (!config.inProgressPolicy().waits()) {
                         throw inProgress(key);
+                    }
+                    if (!waiting) {
+                        waiting = true;
+                        waitUntilNanos = waitDeadline(invocation);
                     }
                     IdempotencyRecord done = waitForCompletion(key, validation, waitUntilNanos);
                     if (done != null) {
@@ -217,7 +222,7 @@ public final class IdempotencyEngine {
         long wait = config.inProgressPolicy().maxWait().toNanos();
         if (invocation != null) {
             // Never wait past the point where this invocation itself must give up.
-            long remaining = (invocation.remainingTime().toMillis() - marginMillis) * 1_000_000L;
+            long remaining = (invocation.context().getRemainingTimeInMillis() - marginMillis) * 1_000_000L;
             wait = Math.min(wait, Math.max(0, remaining));
         }
         return System.nanoTime() + wait;
@@ -231,7 +236,7 @@ public final class IdempotencyEngine {
         if (invocation == null) {
             return now + defaultInProgressMillis;
         }
-        long remaining = invocation.remainingTime().toMillis();
+        long remaining = invocation.context().getRemainingTimeInMillis(); // no Duration per call
         return remaining > marginMillis ? now + remaining - marginMillis : now + Math.max(remaining, 1);
     }
 

@@ -60,9 +60,10 @@ public final class KeyFactory {
         }
         String hash = hasher.hash(CanonicalJson.of(data));
         String tenant = invocation == null ? null : invocation.tenantId().orElse(null);
-        StringBuilder key = new StringBuilder(prefix(invocation).length() + name.length() + hash.length()
+        String prefix = prefix(invocation);
+        StringBuilder key = new StringBuilder(prefix.length() + name.length() + hash.length()
                 + (tenant == null ? 2 : tenant.length() + 12));
-        key.append(prefix(invocation)).append('.').append(name);
+        key.append(prefix).append('.').append(name);
         if (tenant != null) {
             key.append(TENANT_MARK);
             appendEncoded(key, tenant);

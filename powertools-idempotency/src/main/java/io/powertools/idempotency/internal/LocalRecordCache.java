@@ -54,10 +54,12 @@ public final class LocalRecordCache {
         if (record.status() != IdempotencyStatus.COMPLETED || record.isExpiredAt(nowEpochMillis)) {
             return;
         }
-        if (records.size() >= maxEntries && !records.containsKey(record.key())) {
+        records.put(record.key(), record);
+        // Checked after the put: concurrent puts that each saw room before adding could otherwise
+        // leave the cache above its bound for good. Each putter that sees it over the bound trims it.
+        if (records.size() > maxEntries) {
             evict(nowEpochMillis);
         }
-        records.put(record.key(), record);
     }
 
     /**
@@ -89,9 +91,13 @@ public final class LocalRecordCache {
 
     private void evict(long nowEpochMillis) {
         records.values().removeIf(r -> r.isExpiredAt(nowEpochMillis));
+        int size = records.size();
+        if (size <= maxEntries) {
+            return;
+        }
         Iterator<String> keys = records.keySet().iterator();
         // Make room for roughly a tenth so a full cache does not evict on every put.
-        int toRemove = records.size() - maxEntries + Math.max(1, maxEntries / 10);
+        int toRemove = size - maxEntries + maxEntries / 10;
         while (toRemove-- > 0 && keys.hasNext()) {
             keys.next();
             keys.remove();

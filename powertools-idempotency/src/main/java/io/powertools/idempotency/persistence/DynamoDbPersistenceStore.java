@@ -6,7 +6,7 @@ import io.powertools.idempotency.IdempotencyPersistenceException;
 import io.powertools.idempotency.internal.AttributeNames;
 import io.powertools.idempotency.internal.StoredItem;
 import io.powertools.idempotency.internal.StoredItemSchema;
-import java.nio.charset.StandardCharsets;
+import io.powertools.idempotency.internal.Utf8;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -51,6 +51,8 @@ public final class DynamoDbPersistenceStore implements PersistenceStore {
 
     /** DynamoDB's item size limit. */
     static final int MAX_ITEM_BYTES = 400 * 1024;
+    /** Immutable, so one instance serves every request's condition values. */
+    private static final AttributeValue IN_PROGRESS = AttributeValue.fromS(IdempotencyStatus.INPROGRESS.name());
 
     private final String tableName;
     private final AttributeNames names;
@@ -112,7 +114,7 @@ public final class DynamoDbPersistenceStore implements PersistenceStore {
                 .expressionValues(Map.of(
                         ":now_s", number(nowEpochMillis / 1000),
                         ":now_ms", number(nowEpochMillis),
-                        ":inprogress", AttributeValue.fromS(IdempotencyStatus.INPROGRESS.name())))
+                        ":inprogress", IN_PROGRESS))
                 .build();
         try {
             table.putItem(PutItemEnhancedRequest.builder(StoredItem.class)
@@ -196,7 +198,7 @@ public final class DynamoDbPersistenceStore implements PersistenceStore {
                 .expression(ownerCondition)
                 .expressionNames(ownerNames)
                 .expressionValues(Map.of(
-                        ":inprogress", AttributeValue.fromS(IdempotencyStatus.INPROGRESS.name()),
+                        ":inprogress", IN_PROGRESS,
                         ":mine", number(mine.inProgressExpirationEpochMillis())))
                 .build();
     }
@@ -262,7 +264,7 @@ public final class DynamoDbPersistenceStore implements PersistenceStore {
     }
 
     private static int utf8(String s) {
-        return s == null ? 0 : s.getBytes(StandardCharsets.UTF_8).length;
+        return Utf8.length(s);
     }
 
     @Override
