@@ -3,9 +3,13 @@ package io.powertools.logging;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.powertools.core.ExecutionEnvironment;
+import io.powertools.core.Invocation;
+import io.powertools.core.config.Environment;
 import io.powertools.logging.testsupport.LogLines;
 import io.powertools.testing.FakeContext;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -43,6 +47,22 @@ class SamplingTest {
         });
         assertThat(LogManager.getRootLogger().getLevel()).isEqualTo(Level.INFO);
         assertThat(LOG.isDebugEnabled()).isFalse();
+    }
+
+    @Test
+    void primingInvocationsWriteNoLineAtAnyLevel() {
+        ExecutionEnvironment environment = ExecutionEnvironment.create(Environment.of(Map.of()));
+        try (Invocation.Scope priming = environment.openPriming("dummy", FakeContext.create())) {
+            PowertoolsLogging.withLogging(null, priming.invocation().context(), ALWAYS, () -> {
+                LOG.debug("priming debug");
+                LOG.info("priming info");
+                LOG.error("priming error");
+                return null;
+            });
+        }
+        LOG.info("after priming");
+
+        assertThat(LogLines.take()).extracting(line -> line.get("message").asText()).containsExactly("after priming");
     }
 
     @Test

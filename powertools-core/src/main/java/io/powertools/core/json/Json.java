@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.UncheckedIOException;
 
 /**
@@ -16,8 +17,9 @@ import java.io.UncheckedIOException;
  * <p>The mapper itself is never handed out, because an {@code ObjectMapper} can be reconfigured
  * by whoever holds it; modules use the immutable {@link #reader()} and {@link #writer()} or the
  * helpers here, and users who need a mapper of their own get a fresh copy from
- * {@link #newMapper()}. Settings: unknown properties are ignored (events grow new fields), dates
- * are written as ISO-8601 text, and empty beans serialise as {@code {}} instead of failing.
+ * {@link #newMapper()}. Settings: unknown properties are ignored (events grow new fields),
+ * {@code java.time} values and dates are written as ISO-8601 text, and empty beans serialise as
+ * {@code {}} instead of failing.
  */
 public final class Json {
 
@@ -35,6 +37,7 @@ public final class Json {
      */
     public static ObjectMapper newMapper() {
         return JsonMapper.builder()
+                .addModule(new JavaTimeModule())
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)

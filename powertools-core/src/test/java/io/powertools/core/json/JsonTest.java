@@ -22,6 +22,15 @@ class JsonTest {
         assertThat(Json.toTree(new Order("o", 3)).get("quantity").asInt()).isEqualTo(3);
     }
 
+    record Event(java.time.Instant at) { }
+
+    @Test
+    void javaTimeValuesRoundTripAsIsoText() {
+        java.time.Instant at = java.time.Instant.parse("2026-11-24T01:02:03.456Z");
+        assertThat(Json.write(new Event(at))).isEqualTo("{\"at\":\"2026-11-24T01:02:03.456Z\"}");
+        assertThat(Json.fromTree(Json.parse("{\"at\":\"2026-11-24T01:02:03.456Z\"}"), Event.class).at()).isEqualTo(at);
+    }
+
     @Test
     void invalidJsonSaysWhy() {
         assertThatThrownBy(() -> Json.parse("{\"id\":"))

@@ -18,10 +18,11 @@ import org.apache.logging.log4j.message.Message;
  * Per-invocation DEBUG sampling without touching the global level: a context-wide filter (put
  * {@code <PowertoolsLevelFilter/>} directly under {@code <Configuration>}) that lets DEBUG and INFO
  * lines through for invocations that were sampled, and stays neutral otherwise, so the configured
- * level decides as usual. A concurrent unsampled invocation is unaffected.
+ * level decides as usual. A concurrent unsampled invocation is unaffected. It also drops every
+ * line of a SnapStart priming invocation ({@code Invocation.isPriming()}), whatever its level.
  *
- * <p>Cost: WARN and more severe lines, and every line when no handler samples, return at once;
- * otherwise one thread-local and one map lookup. Every overload is implemented so that no varargs
+ * <p>Cost: one thread-local read; WARN and more severe lines, and every line when no handler
+ * samples, return after it; otherwise one map lookup more. Every overload is implemented so that no varargs
  * array is allocated per call.
  */
 @Plugin(name = "PowertoolsLevelFilter", category = Node.CATEGORY, elementType = Filter.ELEMENT_TYPE,
@@ -46,12 +47,13 @@ public final class PowertoolsLevelFilter extends AbstractFilter {
     }
 
     private static Result decide(Level level) {
-        int intLevel = level.intLevel();
-        if (intLevel < INFO || intLevel > DEBUG || !Switches.sampling()) {
-            return Result.NEUTRAL;
-        }
         Invocation invocation = Invocation.currentOrNull();
-        if (invocation == null) {
+        if (invocation != null && invocation.isPriming()) {
+            // SnapStart priming runs the handler on dummy events: none of its lines may reach the logs.
+            return Result.DENY;
+        }
+        int intLevel = level.intLevel();
+        if (invocation == null || intLevel < INFO || intLevel > DEBUG || !Switches.sampling()) {
             return Result.NEUTRAL;
         }
         return LogState.of(invocation).isSampled() ? Result.ACCEPT : Result.NEUTRAL;
