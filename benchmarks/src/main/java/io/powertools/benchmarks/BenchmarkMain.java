@@ -16,8 +16,8 @@ import java.util.stream.Collectors;
 /**
  * The full benchmark run behind docs/benchmarks.md. Arguments: parts to run ({@code all}, or any of
  * {@code jmh coldstart throughput footprint}) and options {@code --runs=N} (cold starts per variant,
- * default 7), {@code --invocations=N} (per throughput batch, default 4000), {@code --rounds=N}
- * (throughput batches per variant, default 3), {@code --include=REGEX} (JMH benchmarks).
+ * default 10), {@code --invocations=N} (per throughput batch, default 4000), {@code --rounds=N}
+ * (throughput batches per variant, default 5), {@code --include=REGEX} (JMH benchmarks).
  * Writes target/benchmark-results/report.md and the charts into docs/images.
  */
 public final class BenchmarkMain {
@@ -44,12 +44,12 @@ public final class BenchmarkMain {
             report.jmh(JmhSuite.full(options.get("include")));
         }
         if (all || parts.contains("coldstart")) {
-            int runs = Integer.parseInt(options.getOrDefault("runs", "7"));
+            int runs = Integer.parseInt(options.getOrDefault("runs", "10"));
             report.coldStart(ColdStart.measure(Variant.all(), runs));
         }
         if (all || parts.contains("throughput")) {
             int invocations = Integer.parseInt(options.getOrDefault("invocations", "4000"));
-            int rounds = Integer.parseInt(options.getOrDefault("rounds", "3"));
+            int rounds = Integer.parseInt(options.getOrDefault("rounds", "5"));
             List<Variant> variants = List.of(Variant.named("bare"), Variant.named("ours-functional"),
                     Variant.named("ours-annotated"), Variant.named("powertools-annotated"));
             report.throughput(Throughput.measure(variants, 32, invocations, rounds), 32, invocations);
