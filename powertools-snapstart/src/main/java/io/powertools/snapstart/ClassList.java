@@ -1,5 +1,6 @@
 package io.powertools.snapstart;
 
+import io.powertools.core.priming.PrimingContributor;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -32,7 +33,7 @@ import java.util.Set;
 public final class ClassList {
 
     /** Where class lists live on the class path. */
-    public static final String DIRECTORY = "META-INF/powertools/priming/";
+    public static final String DIRECTORY = PrimingContributor.CLASS_LIST_DIRECTORY;
     /** The function's own class list, primed automatically when present (every copy on the class path). */
     public static final String FUNCTION_LIST = DIRECTORY + "function.classes";
 

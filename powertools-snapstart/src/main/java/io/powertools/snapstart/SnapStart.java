@@ -1,5 +1,6 @@
 package io.powertools.snapstart;
 
+import io.powertools.core.priming.PrimingContributor;
 import com.amazonaws.services.lambda.runtime.Context;
 import io.powertools.core.ExecutionEnvironment;
 import io.powertools.core.Invocation;

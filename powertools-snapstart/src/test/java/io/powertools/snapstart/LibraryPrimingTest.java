@@ -1,5 +1,6 @@
 package io.powertools.snapstart;
 
+import io.powertools.core.priming.PrimingContributor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.powertools.snapstart.internal.Contributors;

@@ -57,8 +57,9 @@ class ModuleClassListsGenerator {
                 .handler("io.powertools.snapstart.fixtures.BatchSampleHandler::handleRequest").event(sqsEvent)
                 .build().generate().classNames());
 
-        Path resources = Path.of("src", "main", "resources");
         for (Map.Entry<String, List<String>> module : MODULES.entrySet()) {
+            // Each module ships its own list: write it into that module's resources.
+            Path resources = Path.of("..", module.getKey(), "src", "main", "resources");
             List<String> names = loaded.stream()
                     .filter(name -> module.getValue().stream().anyMatch(name::startsWith)).distinct().toList();
             // Keep only what loads and initialises by name here: the rest would only warn at priming.

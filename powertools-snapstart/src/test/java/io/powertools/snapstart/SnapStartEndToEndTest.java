@@ -56,6 +56,8 @@ class SnapStartEndToEndTest {
             // Two real invocations: two OrderPlaced blobs and one ColdStart blob; nothing from priming.
             assertThat(emf.stream().filter(line -> line.contains("\"OrderPlaced\""))).hasSize(2);
             assertThat(emf.stream().filter(line -> line.contains("\"ColdStart\""))).hasSize(1);
+            // No log line at all comes from a priming invocation (the handler's own lines included).
+            assertThat(stdout).noneSatisfy(line -> assertThat(line).contains("\"function_request_id\":\"snapstart-priming"));
             // The logging decorator writes no event line for priming invocations.
             assertThat(stdout.stream().filter(line -> line.contains("Handler event"))
                     .map(line -> Json.parse(line.substring(line.indexOf('{'))).path("function_request_id").asText()))

@@ -1,6 +1,6 @@
 package io.powertools.snapstart.internal;
 
-import io.powertools.snapstart.PrimingContributor;
+import io.powertools.core.priming.PrimingContributor;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Iterator;

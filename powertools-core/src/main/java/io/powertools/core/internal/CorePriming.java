@@ -1,8 +1,9 @@
-package io.powertools.snapstart.internal;
+package io.powertools.core.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.powertools.core.json.Json;
 import io.powertools.core.json.JsonPath;
+import io.powertools.core.priming.PrimingContributor;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -16,11 +17,20 @@ import java.util.zip.GZIPOutputStream;
  * Primes powertools-core: the shared Jackson configuration (parse, tree, bind, write) and JMESPath
  * with the powertools functions, which every other module uses on its first invocation.
  */
-public final class CorePriming extends ModulePriming {
+public final class CorePriming implements PrimingContributor {
 
     /** Creates the contributor (ServiceLoader). */
     public CorePriming() {
-        super("powertools-core", "io.powertools.core.Invocation");
+    }
+
+    @Override
+    public String name() {
+        return "powertools-core";
+    }
+
+    @Override
+    public List<String> classLists() {
+        return List.of(CLASS_LIST_DIRECTORY + "powertools-core.classes");
     }
 
     @Override
