@@ -1,0 +1,203 @@
+package io.powertools.reliability;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.powertools.core.json.Json;
+import io.powertools.reliability.handlers.FaultHandler;
+import io.powertools.reliability.support.Driver;
+import io.powertools.reliability.support.FileBackedDynamoDb;
+import io.powertools.reliability.support.Orders;
+import io.powertools.reliability.support.Report;
+import io.powertools.reliability.support.Tables;
+import io.powertools.testing.InvocationRequest;
+import io.powertools.testing.InvocationResult;
+import io.powertools.testing.LocalLambdaRuntime;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+
+/**
+ * DynamoDB goes away in the middle of a run and comes back (file-backed DynamoDB Local stopped and
+ * started again on the same port, its items kept). While it is away, invocations fail with the
+ * documented {@code IdempotencyPersistenceException} and the protected code does not run; once it is
+ * back, the same function JVM (never restarted) serves again, records written before the outage are
+ * honoured, and redelivery completes every order.
+ *
+ * <p>An invocation whose protected code ran but whose completion could not be stored (the outage hit
+ * between claim and completion) fails with "Failed to complete" and leaves its record in progress
+ * until its in-progress expiry; the documented consequence is that a redelivery after that expiry runs
+ * the order again. So: an order runs once, plus at most once per such completion failure, and never
+ * again once completed.
+ */
+class DynamoDbRestartTest {
+
+    private static final String FUNCTION = "outage";
+    private static final String TABLE = "outage-idempotency";
+    private static final int FIRST_WAVE_ORDERS = 120;
+    private static final int OUTAGE_ORDERS = 20;
+    private static final Duration TIMEOUT = Duration.ofSeconds(10);
+
+    @TempDir
+    Path dbPath;
+
+    @Test
+    void anOutageFailsInvocationsCleanlyAndEveryOrderCompletesAfterTheRestart() throws Exception {
+        try (FileBackedDynamoDb dynamo = new FileBackedDynamoDb(dbPath)) {
+            dynamo.start();
+            try (DynamoDbClient client = dynamo.client()) {
+                client.createTable(b -> b.tableName(TABLE).billingMode(BillingMode.PAY_PER_REQUEST)
+                        .keySchema(k -> k.attributeName("id").keyType(KeyType.HASH))
+                        .attributeDefinitions(d -> d.attributeName("id").attributeType(ScalarAttributeType.S)));
+            }
+            run(dynamo);
+        }
+    }
+
+    private void run(FileBackedDynamoDb dynamo) throws Exception {
+        List<InvocationRequest> firstWave = new ArrayList<>();
+        for (int o = 0; o < FIRST_WAVE_ORDERS; o++) {
+            firstWave.add(Orders.request("w1", "order-" + o, false, TIMEOUT));
+            if (o % 3 == 0) {
+                firstWave.add(Orders.request("w1", "order-" + o, false, TIMEOUT)); // a later duplicate
+            }
+        }
+        List<InvocationResult> all = new ArrayList<>();
+        List<InvocationResult> outage;
+        List<InvocationResult> redelivered;
+        List<InvocationResult> duplicatesAfter;
+        List<String> stdout;
+        long pidBefore;
+        long pidAfter;
+        try (LocalLambdaRuntime runtime = LocalLambdaRuntime.builder()
+                .handler(FaultHandler.class.getName() + "::handleRequest")
+                .functionName(FUNCTION)
+                .maxConcurrency(8)
+                .environment(FaultHandler.ENDPOINT_VARIABLE, dynamo.endpoint().toString())
+                .environment(FaultHandler.TABLE_VARIABLE, TABLE)
+                .jvmArgs(SoakTest.logConfig())
+                .invocationTimeout(TIMEOUT)
+                .start()) {
+            pidBefore = runtime.childProcess().pid();
+
+            // Wave 1, with DynamoDB stopped once a third of it has been answered.
+            AtomicInteger answered = new AtomicInteger();
+            CompletableFuture<List<CompletableFuture<InvocationResult>>> wave = CompletableFuture.supplyAsync(
+                    () -> Driver.run(runtime, firstWave, 8, index -> answered.incrementAndGet()));
+            for (int poll = 0; poll < 1500 && answered.get() < firstWave.size() / 3; poll++) {
+                Orders.pause(20);
+            }
+            dynamo.stop();
+            for (CompletableFuture<InvocationResult> future : wave.get()) {
+                all.add(future.join());
+            }
+
+            // While it is down: fresh orders and duplicates of wave 1 all fail, none runs.
+            List<InvocationRequest> duringOutage = new ArrayList<>();
+            for (int o = 0; o < OUTAGE_ORDERS; o++) {
+                duringOutage.add(Orders.request("down", "late-" + o, false, TIMEOUT));
+                duringOutage.add(Orders.request("down", "order-" + o * 5, false, TIMEOUT));
+            }
+            outage = Driver.runAll(runtime, duringOutage, 8);
+            all.addAll(outage);
+
+            dynamo.start();
+
+            // Redelivery of every failed invocation until it succeeds, then one more copy of everything.
+            List<String> failed = all.stream().filter(r -> !r.isSuccess())
+                    .map(r -> Orders.orderOf(r.request())).toList();
+            redelivered = Orders.retryUntilSuccess(runtime, "retry", failed, TIMEOUT, 100);
+            all.addAll(redelivered);
+            Set<String> orders = new HashSet<>();
+            all.forEach(r -> orders.add(Orders.orderOf(r.request())));
+            List<InvocationRequest> again = new ArrayList<>();
+            orders.forEach(order -> again.add(Orders.request("after", order, false, TIMEOUT)));
+            duplicatesAfter = Driver.runAll(runtime, again, 8);
+            all.addAll(duplicatesAfter);
+            pidAfter = runtime.childProcess().pid();
+            assertThat(runtime.childProcess().isAlive()).isTrue();
+            stdout = runtime.stdoutLines();
+        }
+
+        assertThat(pidAfter).as("the same function JVM served before, during and after the outage")
+                .isEqualTo(pidBefore);
+        Map<String, List<String>> executions = Orders.executions(stdout);
+
+        // During the outage: the documented exception, and the protected code never ran.
+        for (InvocationResult result : outage) {
+            assertThat(result.isSuccess()).as("%s during the outage", result.request().requestId()).isFalse();
+            assertThat(result.error().orElseThrow().errorType())
+                    .isEqualTo("io.powertools.idempotency.IdempotencyPersistenceException");
+            assertThat(executions.values()).as("executions by %s", result.request().requestId())
+                    .noneMatch(by -> by.contains(result.request().requestId()));
+        }
+        // Every error is one the library documents.
+        Map<String, Integer> completionFailures = new HashMap<>();
+        int failures = 0;
+        for (InvocationResult result : all) {
+            if (result.isSuccess()) {
+                continue;
+            }
+            failures++;
+            String type = result.error().orElseThrow().errorType();
+            assertThat(type).as("error of %s", result.request().requestId()).isIn(
+                    "io.powertools.idempotency.IdempotencyPersistenceException",
+                    "io.powertools.idempotency.IdempotencyAlreadyInProgressException");
+            if (result.error().get().errorMessage().startsWith("Failed to complete")) {
+                completionFailures.merge(Orders.orderOf(result.request()), 1, Integer::sum);
+            }
+        }
+        assertThat(failures).as("invocations failed by the outage").isPositive();
+
+        // After the restart: every order completed, every copy after that got the stored result.
+        Map<String, Set<JsonNode>> confirmations = new HashMap<>();
+        for (InvocationResult result : duplicatesAfter) {
+            assertThat(result.isSuccess()).as("%s after the restart", result).isTrue();
+            confirmations.computeIfAbsent(Orders.orderOf(result.request()), k -> new HashSet<>())
+                    .add(Json.parse(result.response()));
+        }
+        for (InvocationResult result : all) {
+            if (result.isSuccess()) {
+                String order = Orders.orderOf(result.request());
+                assertThat(confirmations.get(order)).as("confirmations of %s", order)
+                        .containsExactly(Json.parse(result.response()));
+            }
+        }
+        int orders = confirmations.size();
+        assertThat(orders).isEqualTo(FIRST_WAVE_ORDERS + OUTAGE_ORDERS);
+        executions.forEach((order, by) -> assertThat(by.size()).as("executions of %s (completion failures: %s)",
+                order, completionFailures.getOrDefault(order, 0))
+                .isBetween(1, 1 + completionFailures.getOrDefault(order, 0)));
+        assertThat(executions).hasSize(orders);
+        try (DynamoDbClient client = dynamo.client()) {
+            Map<String, Map<String, AttributeValue>> records = Tables.items(client, TABLE);
+            assertThat(records).hasSize(orders).allSatisfy((key, item) ->
+                    assertThat(item.get("status").s()).isEqualTo("COMPLETED"));
+        }
+
+        new Report("faults-dynamodb-restart")
+                .put("invocations in total", all.size())
+                .put("invocations failed by the outage (incl. refused duplicates)", failures)
+                .put("invocations sent while DynamoDB was down (all failed, none ran)", outage.size())
+                .put("completion failures (documented re-run window)",
+                        completionFailures.values().stream().mapToInt(Integer::intValue).sum())
+                .put("orders run twice (each explained by a completion failure)",
+                        executions.values().stream().filter(by -> by.size() > 1).count())
+                .put("orders completed", orders)
+                .write();
+    }
+}
