@@ -26,7 +26,7 @@ import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
 
 /**
  * The function as on Lambda Managed Instances: one JVM, 16 handler threads of the real Lambda Java
- * runtime client serving 176 requests at once. Nothing leaks between concurrent requests: each
+ * runtime client serving 106 requests. Nothing leaks between concurrent requests: each
  * invoice file is the request's own, each log line names its own order, the shared backend is
  * created once, cold start is reported once, and no temp file is left behind.
  */
@@ -36,7 +36,7 @@ class MultiConcurrencyRuntimeTest {
     static final DynamoDbLocalExtension DYNAMO = new DynamoDbLocalExtension();
 
     private static final int CONCURRENCY = 16;
-    private static final int ORDERS = 160;
+    private static final int ORDERS = 96;
 
     @TempDir
     Path tmp;

@@ -22,8 +22,11 @@ public final class ReportPrinter {
     public static void print(DemoReport report, PrintStream out) {
         section(out, "Sample log lines (JSON, one object per line, Lambda context on each)", report.sampleLogLines());
         section(out, "Sample EMF blobs (CloudWatch turns these into metrics)", report.sampleEmfBlobs());
-        out.printf("%n== Duplicates answered from the idempotency store: %d (first %d shown) ==%n",
-                report.duplicateLines().size(), Math.min(SHOWN, report.duplicateLines().size()));
+        out.printf("%n== Duplicates answered from the idempotency store: %d (%s; first %d shown) ==%n",
+                report.duplicateLines().size(), report.stats().stream()
+                        .map(s -> s.function() + " " + s.duplicatesSuppressed())
+                        .collect(java.util.stream.Collectors.joining(", ")),
+                Math.min(SHOWN, report.duplicateLines().size()));
         report.duplicateLines().stream().limit(SHOWN).forEach(line -> out.println(cut(line)));
         out.printf("%n== Batch failures reported to SQS: %d batches (first %d shown) ==%n",
                 report.batchFailures().size(), Math.min(SHOWN, report.batchFailures().size()));
