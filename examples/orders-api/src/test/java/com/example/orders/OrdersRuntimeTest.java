@@ -50,7 +50,7 @@ class OrdersRuntimeTest {
         List<String> stdout;
         try (LocalLambdaRuntime function = LocalFunctions.ordersFunction(DYNAMO).maxConcurrency(8).start()) {
             results = function.invokeAll(requests);
-            stdout = function.stdoutLines();
+            stdout = LocalFunctions.awaitOutput(function, results);
         }
 
         Map<Integer, Long> statuses = results.stream()

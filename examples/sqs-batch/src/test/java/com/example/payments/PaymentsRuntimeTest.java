@@ -63,7 +63,9 @@ class PaymentsRuntimeTest {
             results = function.invokeAll(requests);
             redelivered = function.invokeAll(List.of(
                     InvocationRequest.of(SqsEvents.json(SqsEvents.STANDARD_ARN, redelivery))));
-            stdout = function.stdoutLines();
+            List<InvocationResult> all = new ArrayList<>(results);
+            all.addAll(redelivered);
+            stdout = LocalFunctions.awaitOutput(function, all);
         }
 
         Set<String> reported = results.stream()
