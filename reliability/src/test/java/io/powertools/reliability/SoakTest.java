@@ -8,6 +8,7 @@ import io.powertools.reliability.handlers.SoakHandler;
 import io.powertools.reliability.support.Driver;
 import io.powertools.reliability.support.Report;
 import io.powertools.reliability.support.StdoutLines;
+import io.powertools.reliability.support.Tables;
 import io.powertools.testing.DynamoDbLocalExtension;
 import io.powertools.testing.InvocationRequest;
 import io.powertools.testing.InvocationResult;
@@ -172,10 +173,9 @@ class SoakTest {
                 assertThat("order-" + byRequest.get(requestId).order()).isEqualTo(orderId));
         receiptsByOrder.forEach((order, receipts) -> assertThat(executedBy.get("order-" + order))
                 .isEqualTo(receipts.iterator().next().get("executedBy").asText()));
-        List<Map<String, AttributeValue>> records = DYNAMO.client()
-                .scan(b -> b.tableName(TABLE).consistentRead(true)).items();
+        Map<String, Map<String, AttributeValue>> records = Tables.items(DYNAMO.client(), TABLE);
         assertThat(records).hasSize(orders.size())
-                .allSatisfy(r -> assertThat(r.get("status").s()).isEqualTo("COMPLETED"));
+                .allSatisfy((key, r) -> assertThat(r.get("status").s()).isEqualTo("COMPLETED"));
 
         // 3. Logs: every line carries its own request's ids, keys and content.
         Map<String, Integer> debugLines = new HashMap<>();

@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
  */
 public final class Emf {
 
-    private static final ObjectMapper STRICT = JsonMapper.builder()
+    private static final ObjectMapper STRICT = JsonMapper.builder(Lenient.factory())
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION).build();
     private static final Pattern NAMESPACE = Pattern.compile("[a-zA-Z0-9._#:/-]{1,255}");
     private static final Set<String> UNITS = Set.of("Seconds", "Microseconds", "Milliseconds", "Bytes",

@@ -10,7 +10,7 @@ import java.util.List;
 /** The child JVM's stdout split into JSON log lines, EMF blobs and other text. */
 public final class StdoutLines {
 
-    private static final ObjectMapper STRICT = JsonMapper.builder()
+    private static final ObjectMapper STRICT = JsonMapper.builder(Lenient.factory())
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION).build();
 
     public final List<JsonNode> logLines = new ArrayList<>();
