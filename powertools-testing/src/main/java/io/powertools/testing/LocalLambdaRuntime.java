@@ -365,7 +365,9 @@ public final class LocalLambdaRuntime implements AutoCloseable {
 
     /**
      * Returns every line the child JVM printed to stdout so far: the function's own output and
-     * the runtime client's log lines.
+     * the runtime client's log lines. The output is read on a separate thread, so a line printed
+     * just before a response may arrive slightly after it; after {@link #close()} the list is
+     * complete (close reads the child's output to its end).
      *
      * @return an immutable snapshot of the lines
      */
@@ -411,8 +413,9 @@ public final class LocalLambdaRuntime implements AutoCloseable {
     }
 
     /**
-     * Stops the runtime: fails every unanswered invocation, destroys the child JVM (forcibly if it
-     * does not exit within a grace period) and stops the local server. Idempotent.
+     * Stops the runtime: fails every unanswered invocation, destroys the child JVM, reads what it
+     * had already printed to the end (so {@link #stdoutLines()} is complete afterwards) and stops
+     * the local server. Idempotent.
      */
     @Override
     public void close() {
@@ -422,6 +425,13 @@ public final class LocalLambdaRuntime implements AutoCloseable {
         closed = true;
         queue.fail(new LocalRuntimeException("The LocalLambdaRuntime for " + config.handler + " was closed"));
         destroyChild();
+        // The killed child's pipe still holds whatever it wrote: read it to the end.
+        if (stdout != null) {
+            stdout.awaitEnd(OUTPUT_DRAIN_TIMEOUT);
+        }
+        if (stderr != null) {
+            stderr.awaitEnd(OUTPUT_DRAIN_TIMEOUT);
+        }
         if (process != null) {
             try {
                 Runtime.getRuntime().removeShutdownHook(shutdownHook);
