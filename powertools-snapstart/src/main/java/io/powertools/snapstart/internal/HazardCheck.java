@@ -21,8 +21,12 @@ import java.util.UUID;
  */
 public final class HazardCheck {
 
+    /**
+     * Not inspected: the JDK, io.powertools itself, and libraries io.powertools brings whose static
+     * UUIDs are fixed format markers, not ids (ANTLR's serialized-ATN UUIDs, shaded into JMESPath).
+     */
     private static final List<String> SKIPPED_PACKAGES = List.of("java.", "javax.", "jdk.", "sun.", "com.sun.",
-            "io.powertools.");
+            "io.powertools.", "io.burt.jmespath.", "org.antlr.");
 
     private static final Set<String> JDK_GROUPS = Set.of("system", "InnocuousThreadGroup");
 
@@ -125,7 +129,7 @@ public final class HazardCheck {
 
     /**
      * Whether the static fields of a class are inspected: the function's and third-party classes,
-     * not the JDK's or io.powertools' own.
+     * not the JDK's, io.powertools' own or the parsers it bundles.
      *
      * @param className the binary class name
      * @return true when inspected
