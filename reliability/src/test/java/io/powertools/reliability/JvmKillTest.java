@@ -42,7 +42,7 @@ class JvmKillTest {
     private static final int DONE = 30;
     private static final int STUCK = 6;
     /** Short, so the abandoned records become claimable within seconds. */
-    private static final Duration STUCK_TIMEOUT = Duration.ofSeconds(6);
+    private static final Duration STUCK_TIMEOUT = Duration.ofSeconds(10);
     private static final Duration TIMEOUT = Duration.ofSeconds(15);
 
     private static LocalLambdaRuntime start() {
