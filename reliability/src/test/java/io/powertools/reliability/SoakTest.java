@@ -55,11 +55,6 @@ class SoakTest {
     private static final int RECORDS = 5;
     private static final String TABLE = "soak-idempotency";
     private static final String FUNCTION = "soak";
-    /**
-     * Workaround for the defect LargeLineInterleavingTest shows: Log4j hands events larger than its
-     * encoder buffer (8 KB) to stdout in pieces, between which a concurrent EMF blob can land.
-     */
-    static final String ONE_WRITE_PER_LOG_EVENT = "-Dlog4j2.encoderByteBufferSize=1048576";
 
     @TempDir
     Path childTmp;
@@ -98,7 +93,7 @@ class SoakTest {
                 .environment(SoakHandler.ENDPOINT_VARIABLE, DYNAMO.endpoint().toString())
                 .environment(SoakHandler.TABLE_VARIABLE, TABLE)
                 .environment("POWERTOOLS_SERVICE_NAME", FUNCTION)
-                .jvmArgs(logConfig(), ONE_WRITE_PER_LOG_EVENT, "-Djava.io.tmpdir=" + childTmp, "-Xmx1g")
+                .jvmArgs(logConfig(), "-Djava.io.tmpdir=" + childTmp, "-Xmx1g")
                 .invocationTimeout(Duration.ofSeconds(60))
                 .start()) {
             results = Driver.runAll(runtime, requests, 2 * CONCURRENCY);
