@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.powertools.logging.handlers.AnnotatedHandler;
+import io.powertools.logging.handlers.MalformedPathHandler;
+import io.powertools.logging.handlers.PlainHandler;
 import io.powertools.logging.handlers.SampledHandler;
 import io.powertools.logging.testsupport.LogLines;
 import io.powertools.testing.FakeContext;
@@ -26,6 +28,20 @@ class AspectTest {
     void handlerClassIsReallyWoven() {
         Field[] fields = AnnotatedHandler.class.getDeclaredFields();
         assertThat(Arrays.stream(fields).map(Field::getName)).anyMatch(name -> name.startsWith("ajc$"));
+    }
+
+    @Test
+    void aMalformedAnnotationFailsWhenTheHandlerIsConstructedNotAtTheFirstRequest() {
+        assertThatThrownBy(MalformedPathHandler::new)
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("headers.[broken");
+    }
+
+    @Test
+    void handlersWithoutTheAnnotationAreNotTouched() {
+        assertThat(new PlainHandler().handleRequest("x", FakeContext.create()))
+                .isEqualTo("x");
+        assertThat(LogLines.take()).isEmpty();
     }
 
     @Test

@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import io.powertools.logging.Logging;
 import io.powertools.logging.LoggingOptions;
 import io.powertools.logging.PowertoolsLogging;
+import java.lang.reflect.Method;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
@@ -24,13 +25,40 @@ public final class LoggingAspect {
     private final ConcurrentHashMap<JoinPoint.StaticPart, Target> targets = new ConcurrentHashMap<>();
 
     /**
-     * Validates the configuration when a handler is constructed (Lambda does this at init), so an
-     * invalid variable fails the init rather than the first request.
+     * Whether a handler class has an {@link Logging} method; computed once per class. When it has,
+     * constructing the handler (Lambda does this at init) validates the environment and every
+     * annotation's options, so a bad variable or a malformed correlation path fails the init, not
+     * the first request. Handlers without {@code @Logging} are left alone.
      */
-    @Before("execution(com.amazonaws.services.lambda.runtime.RequestHandler+.new(..)) "
-            + "|| execution(com.amazonaws.services.lambda.runtime.RequestStreamHandler+.new(..))")
-    public void initialize() {
-        PowertoolsLogging.initialize();
+    private static final ClassValue<Boolean> VALIDATED = new ClassValue<>() {
+        @Override
+        protected Boolean computeValue(Class<?> type) {
+            boolean annotated = false;
+            for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
+                for (Method method : c.getDeclaredMethods()) {
+                    Logging logging = method.getAnnotation(Logging.class);
+                    if (logging != null) {
+                        if (!annotated) {
+                            PowertoolsLogging.initialize();
+                            annotated = true;
+                        }
+                        Target.of(c, logging);
+                    }
+                }
+            }
+            return annotated;
+        }
+    };
+
+    /**
+     * Validates the configuration when a handler that uses {@code @Logging} is constructed.
+     *
+     * @param handler the handler being constructed
+     */
+    @Before("(execution(com.amazonaws.services.lambda.runtime.RequestHandler+.new(..)) "
+            + "|| execution(com.amazonaws.services.lambda.runtime.RequestStreamHandler+.new(..))) && this(handler)")
+    public void initialize(Object handler) {
+        VALIDATED.get(handler.getClass());
     }
 
     /**
@@ -58,7 +86,8 @@ public final class LoggingAspect {
         Object event = args.length > 0 && !(args[0] instanceof Context) ? args[0] : null;
         Target target = targets.get(joinPoint.getStaticPart());
         if (target == null) {
-            target = targets.computeIfAbsent(joinPoint.getStaticPart(), part -> Target.of(part, logging));
+            target = targets.computeIfAbsent(joinPoint.getStaticPart(),
+                    part -> Target.of(part.getSignature().getDeclaringType(), logging));
         }
         return PowertoolsLogging.withLogging(event, context, target.options, target.logger, joinPoint::proceed);
     }
@@ -73,7 +102,7 @@ public final class LoggingAspect {
             this.logger = logger;
         }
 
-        static Target of(JoinPoint.StaticPart part, Logging logging) {
+        static Target of(Class<?> declaringType, Logging logging) {
             LoggingOptions.Builder builder = LoggingOptions.builder().clearState(logging.clearState());
             if (logging.logEvent()) {
                 builder.logEvent(true);
@@ -90,7 +119,7 @@ public final class LoggingAspect {
             if (logging.samplingRate() >= 0) {
                 builder.samplingRate(logging.samplingRate());
             }
-            return new Target(builder.build(), LogManager.getLogger(part.getSignature().getDeclaringType()));
+            return new Target(builder.build(), LogManager.getLogger(declaringType));
         }
     }
 }
