@@ -35,7 +35,14 @@ final class EmfWriter {
     /** Integral values below this are written without a fraction ({@code 3}, not {@code 3.0}). */
     private static final double EXACT_LONG_LIMIT = 9.007199254740992E15;
 
-    private final LineBuffer buffer = new LineBuffer(2048);
+    /** A blob bigger than this does not keep its buffer for the thread's next flush. */
+    private static final int RETAINED_BUFFER_BYTES = 64 * 1024;
+    /**
+     * One spare line buffer per thread, so a flush allocates no buffer. It is taken out while in
+     * use, so a sink that itself flushes metrics gets a fresh one instead of a clobbered one.
+     */
+    private static final ThreadLocal<LineBuffer> SPARE = new ThreadLocal<>();
+
     private final EmfSink sink;
     private int blobs;
 
@@ -78,7 +85,26 @@ final class EmfWriter {
     void writeBlob(String namespace, long timestamp, String[] dimKeys, String[] dimValues, int dimCount,
             Series[] series, int seriesCount, int valueFrom, Map<String, Object> metadata,
             String requestId, String traceId) {
-        buffer.reset();
+        LineBuffer buffer = SPARE.get();
+        if (buffer == null) {
+            buffer = new LineBuffer(2048);
+        } else {
+            SPARE.remove();
+            buffer.reset();
+        }
+        try {
+            writeBlob(buffer, namespace, timestamp, dimKeys, dimValues, dimCount, series, seriesCount, valueFrom,
+                    metadata, requestId, traceId);
+        } finally {
+            if (buffer.bytes().length <= RETAINED_BUFFER_BYTES) {
+                SPARE.set(buffer);
+            }
+        }
+    }
+
+    private void writeBlob(LineBuffer buffer, String namespace, long timestamp, String[] dimKeys, String[] dimValues,
+            int dimCount, Series[] series, int seriesCount, int valueFrom, Map<String, Object> metadata,
+            String requestId, String traceId) throws UncheckedIOException {
         try (JsonGenerator g = FACTORY.createGenerator(buffer)) {
             g.writeStartObject();
             g.writeFieldName(Validation.AWS_KEY);
