@@ -315,6 +315,23 @@ class DynamoDbIdempotencyTest {
     }
 
     @Test
+    void aPayloadTheKeyCannotBeDerivedFromRaisesAndNeverRunsUnprotected() {
+        Idempotency idempotency = Idempotency.of(config().eventKeyJmesPath("powertools_json(body).orderId").build());
+        assertThatThrownBy(() -> idempotency.call("bad", Map.of("body", 42), Receipt.class, () -> charge("b", 1)))
+                .isInstanceOf(IdempotencyKeyException.class)
+                .hasMessageContaining("Cannot derive the idempotency key of 'bad'")
+                .hasMessageContaining("powertools_json(body).orderId");
+
+        Map<String, Object> selfReferencing = new java.util.HashMap<>();
+        selfReferencing.put("self", selfReferencing);
+        Idempotency whole = Idempotency.of(config().build());
+        assertThatThrownBy(() -> whole.call("cyclic", selfReferencing, Receipt.class, () -> charge("c", 1)))
+                .isInstanceOf(IdempotencyKeyException.class);
+        assertThat(executions).hasValue(0);
+        assertThat(COUNTER.total()).isZero();
+    }
+
+    @Test
     void payloadValidationMismatchRaises() {
         Idempotency idempotency = Idempotency.of(config().eventKeyJmesPath("orderId")
                 .payloadValidationJmesPath("amount").build());

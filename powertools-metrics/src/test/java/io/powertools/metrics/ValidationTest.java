@@ -53,6 +53,11 @@ class ValidationTest {
             rejected(() -> Metrics.addMetric("M", 1, MetricUnit.COUNT, null), "has no resolution");
             assertThatCode(() -> Metrics.addMetric("x".repeat(255), 0, MetricUnit.COUNT)).doesNotThrowAnyException();
             assertThatCode(() -> Metrics.addMetric("Négatif €", -5, MetricUnit.COUNT)).doesNotThrowAnyException();
+            rejected(() -> Metrics.addMetric("lone\uD800", 1, MetricUnit.COUNT), "unpaired UTF-16 surrogate U+D800");
+            rejected(() -> Metrics.addMetric("\uDC00x", 1, MetricUnit.COUNT), "unpaired UTF-16 surrogate U+DC00");
+            rejected(() -> Metrics.addMetadata("key\uD83D", "v"), "unpaired UTF-16 surrogate");
+            assertThatCode(() -> Metrics.addMetric("emoji \uD83D\uDE00", 1, MetricUnit.COUNT))
+                    .doesNotThrowAnyException();
         });
     }
 

@@ -6,6 +6,7 @@ import io.powertools.core.json.Json;
 import io.powertools.idempotency.IdempotencyAlreadyInProgressException;
 import io.powertools.idempotency.IdempotencyConfig;
 import io.powertools.idempotency.IdempotencyItemTooLargeException;
+import io.powertools.idempotency.IdempotencyKeyException;
 import io.powertools.idempotency.IdempotencyPersistenceException;
 import io.powertools.idempotency.IdempotencyValidationException;
 import io.powertools.idempotency.InProgressPolicy;
@@ -80,12 +81,24 @@ public final class IdempotencyEngine {
         if (invocation != null && invocation.isPriming()) {
             return body.run(); // SnapStart priming must leave no records behind
         }
-        JsonNode tree = payload instanceof JsonNode ? (JsonNode) payload : Json.toTree(payload);
-        String key = keys.key(name, tree, invocation);
-        if (key == null) {
-            return body.run();
+        JsonNode tree;
+        String key;
+        String validation;
+        try {
+            tree = payload instanceof JsonNode ? (JsonNode) payload : Json.toTree(payload);
+            key = keys.key(name, tree, invocation);
+            if (key == null) {
+                return body.run();
+            }
+            validation = keys.validationHash(tree);
+        } catch (IdempotencyKeyException e) {
+            throw e;
+        } catch (RuntimeException | StackOverflowError e) {
+            // A payload the key cannot be derived from (a JMESPath function given the wrong type,
+            // nesting deeper than JSON allows, a self-referencing map) must not run unprotected.
+            throw new IdempotencyKeyException("Cannot derive the idempotency key of '" + name + "' from the payload: "
+                    + e, e);
         }
-        String validation = keys.validationHash(tree);
         long now = clock.millis();
         if (cache != null) {
             IdempotencyRecord cached = cache.get(key, now);

@@ -78,6 +78,7 @@ public final class Validation {
                     + MAX_METRIC_NAME_LENGTH + " characters and is not blank");
         }
         rejectControl("metric name", name);
+        rejectUnpairedSurrogate("metric name", name);
         rejectReserved("metric name", name);
         return name;
     }
@@ -151,6 +152,7 @@ public final class Validation {
         if (key == null || key.isBlank()) {
             throw new IllegalArgumentException("Invalid metadata key '" + key + "': a metadata key is not blank");
         }
+        rejectUnpairedSurrogate("metadata key", key);
         rejectReserved("metadata key", key);
         return key;
     }
@@ -180,6 +182,19 @@ public final class Validation {
             if (Character.isISOControl(text.charAt(i))) {
                 throw new IllegalArgumentException("Invalid " + what + " '" + text.replaceAll("\\p{Cntrl}", "?")
                         + "': control character at index " + i + " is not allowed");
+            }
+        }
+    }
+
+    /** A lone surrogate cannot be encoded as UTF-8: the blob's JSON would be rejected whole. */
+    private static void rejectUnpairedSurrogate(String what, String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                throw new IllegalArgumentException("Invalid " + what + ": unpaired UTF-16 surrogate U+"
+                        + String.format("%04X", (int) c) + " at index " + i + " cannot be written as UTF-8");
             }
         }
     }
