@@ -187,9 +187,8 @@ public final class LocalLambdaRuntime implements AutoCloseable {
         if (config.maxConcurrency != null) {
             env.put("AWS_LAMBDA_MAX_CONCURRENCY", Integer.toString(config.maxConcurrency));
         }
-        if (config.snapStart) {
-            env.put("AWS_LAMBDA_INITIALIZATION_TYPE", "snap-start");
-        }
+        // Lambda always sets it; libraries decide their cold start from it. environment(..) may override.
+        env.put("AWS_LAMBDA_INITIALIZATION_TYPE", config.snapStart ? "snap-start" : "on-demand");
         env.putAll(config.environment);
     }
 

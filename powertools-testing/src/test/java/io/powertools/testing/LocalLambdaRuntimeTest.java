@@ -62,6 +62,7 @@ class LocalLambdaRuntimeTest {
         assertThat(answer.get("memory").asInt()).isEqualTo(1024);
         assertThat(answer.get("invokedFunctionArn").asText()).endsWith(":function:orders");
         assertThat(answer.get("customEnv").asText()).isEqualTo("custom-value");
+        assertThat(answer.get("initializationType").asText()).as("set as Lambda sets it").isEqualTo("on-demand");
         assertThat(answer.get("remainingMillis").asLong()).isPositive().isLessThanOrEqualTo(20_000);
         assertThat(result.error()).isEmpty();
     }

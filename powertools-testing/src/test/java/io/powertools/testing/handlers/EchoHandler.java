@@ -40,6 +40,7 @@ public class EchoHandler implements RequestHandler<Map<String, Object>, Map<Stri
         answer.put("remainingMillis", context.getRemainingTimeInMillis());
         answer.put("invokedFunctionArn", context.getInvokedFunctionArn());
         answer.put("customEnv", System.getenv("ECHO_CUSTOM"));
+        answer.put("initializationType", System.getenv("AWS_LAMBDA_INITIALIZATION_TYPE"));
         answer.put("event", event);
         return answer;
     }
