@@ -3,7 +3,7 @@ package io.powertools.metrics;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.powertools.metrics.testkit.EmfValidator;
+import io.powertools.testing.EmfValidator;
 import io.powertools.testing.InvocationRequest;
 import io.powertools.testing.InvocationResult;
 import io.powertools.testing.LocalLambdaRuntime;

@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.powertools.metrics.handlers.AnnotatedHandler;
 import io.powertools.metrics.handlers.StrictHandler;
-import io.powertools.metrics.testkit.EmfValidator;
+import io.powertools.testing.EmfValidator;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

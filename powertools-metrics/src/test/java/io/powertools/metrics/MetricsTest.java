@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.powertools.core.Invocation;
 import io.powertools.core.config.ConfigurationException;
 import io.powertools.metrics.testkit.Fixture;
+import io.powertools.testing.EmfValidator;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -293,7 +294,7 @@ class MetricsTest {
             System.setOut(original);
         }
         String line = out.toString(java.nio.charset.StandardCharsets.UTF_8).trim();
-        JsonNode blob = io.powertools.metrics.testkit.EmfValidator.requireValid(line);
+        JsonNode blob = EmfValidator.requireValid(line);
         assertThat(blob.at("/_aws/CloudWatchMetrics/0/Namespace").asText()).isEqualTo("Lazy");
         assertThat(blob.get("M").asInt()).isEqualTo(7);
 

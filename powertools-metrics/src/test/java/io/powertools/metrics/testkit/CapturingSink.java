@@ -2,6 +2,7 @@ package io.powertools.metrics.testkit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.powertools.metrics.EmfSink;
+import io.powertools.testing.EmfValidator;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;

@@ -8,9 +8,9 @@ import io.powertools.metrics.MetricUnit;
 import io.powertools.metrics.Metrics;
 import io.powertools.metrics.MetricsFlusher;
 import io.powertools.metrics.MetricsOptions;
-import io.powertools.reliability.support.Emf;
 import io.powertools.reliability.support.Garbage;
 import io.powertools.reliability.support.LogFile;
+import io.powertools.testing.EmfValidator;
 import io.powertools.testing.FakeContext;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -90,7 +90,7 @@ class MetricsFuzzTest {
             List<Double> written = new ArrayList<>();
             for (String raw : lines) {
                 String line = raw.endsWith("\n") ? raw.substring(0, raw.length() - 1) : raw;
-                JsonNode blob = Emf.requireValid(line);
+                JsonNode blob = EmfValidator.requireValid(line);
                 blobs++;
                 if (blob.has("ColdStart")) {
                     continue;
@@ -182,7 +182,7 @@ class MetricsFuzzTest {
                     // the fix
                 }
             });
-            lines.forEach(line -> Emf.requireValid(line.trim()));
+            lines.forEach(line -> EmfValidator.requireValid(line.trim()));
         }
     }
 

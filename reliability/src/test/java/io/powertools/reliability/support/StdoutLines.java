@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.powertools.testing.EmfValidator;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -36,8 +37,8 @@ public final class StdoutLines {
             }
             if (!line.startsWith("{")) {
                 lines.other.add(line);
-            } else if (Emf.looksLikeEmf(line)) {
-                lines.blobs.add(Emf.requireValid(line));
+            } else if (EmfValidator.looksLikeEmf(line)) {
+                lines.blobs.add(EmfValidator.requireValid(line));
             } else {
                 lines.logLines.add(json(line));
             }

@@ -1,6 +1,7 @@
-package io.powertools.metrics.testkit;
+package io.powertools.testing;
 
-import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -15,16 +16,33 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * An independent check of one EMF line against the CloudWatch Embedded Metric Format
- * specification and limits: structure, every referenced name present at the root with the right
- * type, limits (100 metrics, 100 values, 30 dimensions, 1 MB, name lengths, timestamp window).
- * Written from the specification, not from the production writer.
+ * Checks one line of output against the CloudWatch Embedded Metric Format specification and
+ * limits: structure, every referenced dimension and metric present at the root with the right
+ * type, and the limits (100 metrics per directive, 100 values per metric, 30 dimension keys, 1 MB,
+ * name lengths, units, storage resolution, the 14-days-past / 2-hours-future timestamp window).
+ * Written from the specification, independently of any EMF writer, so tests can check what a
+ * function really printed:
+ *
+ * <pre>{@code
+ * runtime.stdoutLines().stream()
+ *         .filter(EmfValidator::looksLikeEmf)
+ *         .forEach(EmfValidator::requireValid);
+ * }</pre>
+ *
+ * <p>Parsing is strict about JSON (duplicate keys are an error) but applies no reader limits
+ * (name length, nesting depth): those are limits of a parser, not of the format.
  */
 public final class EmfValidator {
 
-    private static final ObjectMapper MAPPER = JsonMapper.builder()
+    private static final ObjectMapper MAPPER = JsonMapper.builder(JsonFactory.builder()
+                    .streamReadConstraints(StreamReadConstraints.builder()
+                            .maxNameLength(Integer.MAX_VALUE)
+                            .maxStringLength(Integer.MAX_VALUE)
+                            .maxNestingDepth(Integer.MAX_VALUE)
+                            .maxNumberLength(Integer.MAX_VALUE)
+                            .build())
+                    .build())
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
             .build();
     private static final Pattern NAMESPACE = Pattern.compile("[a-zA-Z0-9._#:/-]{1,255}");
     private static final Set<String> UNITS = Set.of("Seconds", "Microseconds", "Milliseconds", "Bytes",
@@ -34,6 +52,17 @@ public final class EmfValidator {
             "Gigabits/Second", "Terabits/Second", "Count/Second", "None");
 
     private EmfValidator() {
+    }
+
+    /**
+     * Whether a line is meant to be an EMF blob: a JSON object whose first member is {@code _aws},
+     * as every EMF writer prints it.
+     *
+     * @param line one line of output
+     * @return true for lines to validate as EMF
+     */
+    public static boolean looksLikeEmf(String line) {
+        return line.startsWith("{\"_aws\"");
     }
 
     /**
