@@ -25,7 +25,8 @@ public final class JmhSuite {
             "io.powertools.benchmarks.logging.LogInvocationBenchmark",
             "io.powertools.benchmarks.metrics.MetricsFlushBenchmark",
             "io.powertools.benchmarks.idempotency.IdempotencyKeyBenchmark",
-            "io.powertools.benchmarks.idempotency.IdempotencyDynamoDbBenchmark");
+            "io.powertools.benchmarks.idempotency.IdempotencyDynamoDbBenchmark",
+            "io.powertools.benchmarks.batch.BatchParallelismBenchmark");
 
     private JmhSuite() {
     }

@@ -1,6 +1,7 @@
 package io.powertools.benchmarks.harness;
 
 import io.powertools.benchmarks.JmhSuite;
+import io.powertools.benchmarks.batch.BatchParallelismBenchmark;
 import io.powertools.benchmarks.support.Dependencies;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -76,6 +77,16 @@ public final class Report {
                 "idempotent first call, ours / raw put+update", 1.1, true);
         ratio(score, "IdempotencyDynamoDbBenchmark.oursDuplicate", "IdempotencyDynamoDbBenchmark.rawDuplicate",
                 "idempotent duplicate, ours / raw put", 1.1, true);
+        if (score.containsKey("BatchParallelismBenchmark.parallel16")) {
+            double ideal = (double) BatchParallelismBenchmark.RECORDS * BatchParallelismBenchmark.IO_MILLIS
+                    / BatchParallelismBenchmark.PARALLELISM;
+            row("batch of 100 x 20 ms at parallel(16), ours / ideal 125 ms",
+                    score.get("BatchParallelismBenchmark.parallel16") / ideal, 1.25, true);
+        }
+        ratio(score, "BatchParallelismBenchmark.parallel16", "BatchParallelismBenchmark.sequential",
+                "batch parallel(16) / sequential", Double.NaN, true);
+        ratio(score, "BatchParallelismBenchmark.parallel16", "BatchParallelismBenchmark.parallelStream",
+                "batch parallel(16) / parallelStream", Double.NaN, true);
         text.append('\n');
         chart("jmh-logging.png", "Logging (ns per op, lower is better)", "ns", score, Map.of(
                 "LogLineBenchmark.ours", "line: io.powertools", "LogLineBenchmark.plainLog4j", "line: plain Log4j2 JSON",
