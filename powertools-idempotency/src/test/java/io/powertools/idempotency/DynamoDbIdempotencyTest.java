@@ -25,6 +25,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
@@ -225,18 +227,24 @@ class DynamoDbIdempotencyTest {
                         .withBackoff(Duration.ofMillis(20), Duration.ofMillis(100)))
                 .build());
         CountDownLatch release = new CountDownLatch(1);
-        CompletableFuture<Receipt> first = CompletableFuture.supplyAsync(() ->
-                waiting.call("wait", "order-w", Receipt.class, () -> {
-                    await(release);
-                    return charge("w", 7);
-                }));
-        pollUntil(() -> COUNTER.count("PutItem") == 1);
-        CompletableFuture<Receipt> duplicate = CompletableFuture.supplyAsync(() ->
-                waiting.call("wait", "order-w", Receipt.class, () -> charge("dup", 0)));
-        pollUntil(() -> COUNTER.count("GetItem") >= 1); // the duplicate is polling the in-progress record
-        release.countDown();
+        // Two threads of our own: the common pool may have a single worker on a 2-core machine.
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        try {
+            CompletableFuture<Receipt> first = CompletableFuture.supplyAsync(() ->
+                    waiting.call("wait", "order-w", Receipt.class, () -> {
+                        await(release);
+                        return charge("w", 7);
+                    }), threads);
+            pollUntil(() -> COUNTER.count("PutItem") == 1);
+            CompletableFuture<Receipt> duplicate = CompletableFuture.supplyAsync(() ->
+                    waiting.call("wait", "order-w", Receipt.class, () -> charge("dup", 0)), threads);
+            pollUntil(() -> COUNTER.count("GetItem") >= 1); // the duplicate is polling the in-progress record
+            release.countDown();
 
-        assertThat(duplicate.get(20, TimeUnit.SECONDS)).isEqualTo(first.get(20, TimeUnit.SECONDS));
+            assertThat(duplicate.get(20, TimeUnit.SECONDS)).isEqualTo(first.get(20, TimeUnit.SECONDS));
+        } finally {
+            threads.shutdownNow();
+        }
         assertThat(executions).hasValue(1);
     }
 

@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.LogManager;
@@ -81,10 +83,18 @@ class SamplingTest {
     void concurrentSampledAndUnsampledInvocationsDoNotAffectEachOther() throws Exception {
         CountDownLatch bothInside = new CountDownLatch(2);
         CountDownLatch logged = new CountDownLatch(2);
-        CompletableFuture<Void> sampled = CompletableFuture.runAsync(() -> run(ALWAYS, "sampled", bothInside, logged));
-        CompletableFuture<Void> unsampled = CompletableFuture.runAsync(() -> run(NEVER, "unsampled", bothInside, logged));
-        sampled.get(30, TimeUnit.SECONDS);
-        unsampled.get(30, TimeUnit.SECONDS);
+        // Two threads of our own: the common pool may have a single worker on a 2-core machine.
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        try {
+            CompletableFuture<Void> sampled = CompletableFuture.runAsync(
+                    () -> run(ALWAYS, "sampled", bothInside, logged), threads);
+            CompletableFuture<Void> unsampled = CompletableFuture.runAsync(
+                    () -> run(NEVER, "unsampled", bothInside, logged), threads);
+            sampled.get(30, TimeUnit.SECONDS);
+            unsampled.get(30, TimeUnit.SECONDS);
+        } finally {
+            threads.shutdownNow();
+        }
 
         List<JsonNode> debug = LogLines.filter(LogLines.take(), line -> line.get("level").asText().equals("DEBUG"));
         assertThat(debug).extracting(line -> line.get("message").asText()).containsExactly("debug from sampled");
