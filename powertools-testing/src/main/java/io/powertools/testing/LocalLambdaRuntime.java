@@ -117,8 +117,8 @@ public final class LocalLambdaRuntime implements AutoCloseable {
             }
             Runtime.getRuntime().addShutdownHook(shutdownHook);
             PrintStream echo = config.echoOutput ? System.out : null;
-            stdout = new OutputCollector(process.getInputStream(), "stdout", echo, "[lambda] ");
-            stderr = new OutputCollector(process.getErrorStream(), "stderr", echo, "[lambda:err] ");
+            stdout = new OutputCollector(process.getInputStream(), process::isAlive, "stdout", echo, "[lambda] ");
+            stderr = new OutputCollector(process.getErrorStream(), process::isAlive, "stderr", echo, "[lambda:err] ");
             Thread exitWatcher = new Thread(this::watchExit, "local-lambda-runtime-exit-watcher");
             exitWatcher.setDaemon(true);
             exitWatcher.start();
@@ -364,14 +364,19 @@ public final class LocalLambdaRuntime implements AutoCloseable {
 
     /**
      * Returns every line the child JVM printed to stdout so far: the function's own output and
-     * the runtime client's log lines. The output is read on a separate thread, so a line printed
-     * just before a response may arrive slightly after it; after {@link #close()} the list is
-     * complete (close reads the child's output to its end).
+     * the runtime client's log lines. Everything the function printed before its last answer
+     * arrived is included (this waits, briefly and boundedly, until the child's pipe is drained);
+     * after {@link #close()} the list is complete.
      *
      * @return an immutable snapshot of the lines
      */
     public List<String> stdoutLines() {
-        return stdout == null ? List.of() : stdout.lines();
+        if (stdout == null) {
+            return List.of();
+        }
+        // The child prints before it answers: make what is already in the pipe visible first.
+        stdout.awaitDrained(OUTPUT_DRAIN_TIMEOUT);
+        return stdout.lines();
     }
 
     /**
