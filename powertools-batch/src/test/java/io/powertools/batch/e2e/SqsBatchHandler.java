@@ -17,14 +17,20 @@ public final class SqsBatchHandler implements RequestHandler<SQSEvent, SQSBatchR
     private static final SqsBatchProcessor PROCESSOR = SqsBatchProcessor.builder()
             .parallel(4)
             .onFailure((message, cause) -> System.out.println("failed " + message.getMessageId() + " in "
-                    + Invocation.require().requestId() + " on " + Thread.currentThread().getName()))
+                    + Invocation.require().requestId() + " on " + threadName()))
             .build(Order.class, (order, message) -> {
                 System.out.println("record " + message.getMessageId() + " in " + Invocation.require().requestId()
-                        + " on " + Thread.currentThread().getName());
+                        + " on " + threadName());
                 if ("FAIL".equals(order.sku)) {
                     throw new IllegalStateException("cannot ship " + order.orderId);
                 }
             });
+
+    /** Virtual threads (the workers on Java 21+) have no name: use their id instead. */
+    private static String threadName() {
+        Thread thread = Thread.currentThread();
+        return thread.getName().isEmpty() ? "unnamed-thread-" + thread.getId() : thread.getName();
+    }
 
     @Override
     public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
