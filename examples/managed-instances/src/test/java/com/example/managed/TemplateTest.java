@@ -2,6 +2,7 @@ package com.example.managed;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.powertools.testing.SamTemplate;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;

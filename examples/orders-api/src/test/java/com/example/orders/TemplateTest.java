@@ -2,6 +2,7 @@ package com.example.orders;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.powertools.testing.SamTemplate;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;

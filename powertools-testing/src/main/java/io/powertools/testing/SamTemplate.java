@@ -1,4 +1,4 @@
-package com.example.managed;
+package io.powertools.testing;
 
 import java.io.IOException;
 import java.io.Reader;
@@ -26,9 +26,16 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
 /**
  * A SAM / CloudFormation template read offline: short-form intrinsics ({@code !Ref}, {@code !GetAtt},
  * {@code !Sub}...) become their long form ({@code {"Ref": ..}}, {@code {"Fn::GetAtt": ..}}), and
- * every reference can be checked against the template's resources and parameters.
+ * every reference can be checked against the template's resources and parameters, and every
+ * function's {@code Handler} against the test class path:
+ *
+ * <pre>{@code
+ * SamTemplate template = SamTemplate.load(Path.of("template.yaml"));
+ * assertThat(template.unresolvedReferences()).isEmpty();
+ * assertThat(template.unloadableHandlers()).isEmpty();
+ * }</pre>
  */
-final class SamTemplate {
+public final class SamTemplate {
 
     private static final Set<String> PSEUDO_PARAMETERS = Set.of("AWS::AccountId", "AWS::NotificationARNs",
             "AWS::NoValue", "AWS::Partition", "AWS::Region", "AWS::StackId", "AWS::StackName", "AWS::URLSuffix");
@@ -41,7 +48,7 @@ final class SamTemplate {
     }
 
     /** Parses a template; fails on invalid YAML. */
-    static SamTemplate load(Path path) throws IOException {
+    public static SamTemplate load(Path path) throws IOException {
         try (Reader reader = Files.newBufferedReader(path)) {
             Object parsed = new Yaml(new IntrinsicsConstructor()).load(reader);
             if (!(parsed instanceof Map)) {
@@ -52,30 +59,33 @@ final class SamTemplate {
     }
 
     /** Parses template text; fails on invalid YAML. */
-    static SamTemplate parse(String yaml) {
+    public static SamTemplate parse(String yaml) {
         return new SamTemplate(map(new Yaml(new IntrinsicsConstructor()).load(yaml)));
     }
 
-    Map<String, Object> root() {
+    /** The whole template, intrinsics in long form. */
+    public Map<String, Object> root() {
         return root;
     }
 
-    Map<String, Object> resources() {
+    /** The {@code Resources} section, by logical id. */
+    public Map<String, Object> resources() {
         return map(root.get("Resources"));
     }
 
     /** A resource's properties (empty when it has none). */
-    Map<String, Object> properties(String resource) {
+    public Map<String, Object> properties(String resource) {
         Object properties = map(resources().get(resource)).get("Properties");
         return properties == null ? Map.of() : map(properties);
     }
 
-    String type(String resource) {
+    /** A resource's {@code Type}, e.g. {@code AWS::Serverless::Function}. */
+    public String type(String resource) {
         return (String) map(resources().get(resource)).get("Type");
     }
 
     /** The names a reference may point to: resources, parameters, and what SAM generates. */
-    Set<String> referenceable() {
+    public Set<String> referenceable() {
         Set<String> names = new HashSet<>(resources().keySet());
         Object parameters = root.get("Parameters");
         if (parameters != null) {
@@ -95,7 +105,7 @@ final class SamTemplate {
     }
 
     /** Every reference whose target is not in the template, as "target (where)". */
-    List<String> unresolvedReferences() {
+    public List<String> unresolvedReferences() {
         List<String> missing = new ArrayList<>();
         Set<String> known = referenceable();
         walk(root, "", (target, where) -> {
@@ -107,7 +117,7 @@ final class SamTemplate {
     }
 
     /** Every {@code Handler} of a function that does not name an existing public method. */
-    List<String> unloadableHandlers() {
+    public List<String> unloadableHandlers() {
         List<String> problems = new ArrayList<>();
         for (String resource : resources().keySet()) {
             Object handler = properties(resource).get("Handler");
@@ -189,7 +199,8 @@ final class SamTemplate {
     }
 
     @SuppressWarnings("unchecked")
-    static Map<String, Object> map(Object value) {
+    /** A template node as a map (empty when it is absent or not a mapping). */
+    public static Map<String, Object> map(Object value) {
         if (!(value instanceof Map)) {
             throw new IllegalArgumentException("Expected a mapping but found " + value);
         }
