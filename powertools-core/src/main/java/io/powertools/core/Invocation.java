@@ -245,11 +245,9 @@ public final class Invocation {
     }
 
     private static void restore(Invocation previous) {
-        if (previous == null) {
-            CURRENT.remove();
-        } else {
-            CURRENT.set(previous);
-        }
+        // set(null) rather than remove(): the thread keeps its map entry, so the next invocation on it
+        // replaces a value instead of creating an entry and sweeping the map. A null value holds nothing.
+        CURRENT.set(previous);
     }
 
     private boolean isSameRequest(Context other) {

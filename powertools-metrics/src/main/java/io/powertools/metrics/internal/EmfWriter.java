@@ -1,47 +1,41 @@
 package io.powertools.metrics.internal;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonFactoryBuilder;
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.StreamWriteFeature;
 import io.powertools.metrics.EmfSink;
 import io.powertools.metrics.MetricResolution;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Writes EMF blobs with the Jackson streaming generator, one complete line per sink call, and
- * splits a metric set into as many blobs as the limits need (100 metrics per blob, 100 values
- * per metric).
+ * Writes EMF blobs, one complete line per sink call, and splits a metric set into as many blobs
+ * as the limits need (100 metrics per blob, 100 values per metric).
  *
  * <p>Blob layout: {@code {"_aws":{"Timestamp":..,"CloudWatchMetrics":[{"Namespace":..,
  * "Dimensions":[[keys]],"Metrics":[{"Name":..,"Unit":..[,"StorageResolution":1]}]}]},
  * <dimensions>, <metric values>, "function_request_id":..,"xray_trace_id":.., <metadata>}}.
+ * The fixed parts are pre-encoded fragments; names and values go through {@link JsonBytes}.
  *
  * <p>One instance per flush; not thread-safe.
  */
 final class EmfWriter {
 
-    /** Built once; streaming generators carry no configuration cost per blob. */
-    private static final JsonFactory FACTORY = new JsonFactoryBuilder()
-            .disable(StreamWriteFeature.AUTO_CLOSE_TARGET)
-            .disable(StreamWriteFeature.FLUSH_PASSED_TO_STREAM)
-            .build();
-    /** Integral values below this are written without a fraction ({@code 3}, not {@code 3.0}). */
-    private static final double EXACT_LONG_LIMIT = 9.007199254740992E15;
+    private static final byte[] OPEN = JsonBytes.fragment("{\"" + Validation.AWS_KEY + "\":{\"Timestamp\":");
+    private static final byte[] NAMESPACE = JsonBytes.fragment(",\"CloudWatchMetrics\":[{\"Namespace\":");
+    private static final byte[] DIMENSIONS = JsonBytes.fragment(",\"Dimensions\":[[");
+    private static final byte[] METRICS = JsonBytes.fragment("]],\"Metrics\":[");
+    private static final byte[] NAME = JsonBytes.fragment("{\"Name\":");
+    private static final byte[] UNIT = JsonBytes.fragment(",\"Unit\":");
+    private static final byte[] HIGH_RESOLUTION = JsonBytes.fragment(",\"StorageResolution\":"
+            + MetricResolution.HIGH.seconds() + "}");
+    private static final byte[] CLOSE_AWS = JsonBytes.fragment("]}]}");
+    private static final byte[] REQUEST_ID = JsonBytes.fragment(",\"" + Validation.REQUEST_ID_KEY + "\":");
+    private static final byte[] TRACE_ID = JsonBytes.fragment(",\"" + Validation.TRACE_ID_KEY + "\":");
 
     /** A blob bigger than this does not keep its buffer for the thread's next flush. */
     private static final int RETAINED_BUFFER_BYTES = 64 * 1024;
-    /**
-     * One spare line buffer per thread, so a flush allocates no buffer. It is taken out while in
-     * use, so a sink that itself flushes metrics gets a fresh one instead of a clobbered one.
-     */
-    private static final ThreadLocal<LineBuffer> SPARE = new ThreadLocal<>();
+    /** One spare line buffer per thread, so a flush allocates no buffer. */
+    private static final ThreadLocal<SpareBuffer> SPARE = ThreadLocal.withInitial(SpareBuffer::new);
 
     private final EmfSink sink;
     private int blobs;
@@ -55,16 +49,22 @@ final class EmfWriter {
      * values {@code [100r, 100r+100)}; each round's metrics are grouped by 100.
      */
     void writeSplit(String namespace, long timestamp, String[] dimKeys, String[] dimValues, int dimCount,
-            List<Series> series, Map<String, Object> metadata, String requestId, String traceId) {
+            Series[] series, int seriesCount, Map<String, Object> metadata, String requestId, String traceId) {
         int maxValues = 0;
-        for (int i = 0; i < series.size(); i++) {
-            maxValues = Math.max(maxValues, series.get(i).size());
+        for (int i = 0; i < seriesCount; i++) {
+            maxValues = Math.max(maxValues, series[i].size());
         }
-        Series[] group = new Series[Math.min(series.size(), Validation.MAX_METRICS_PER_BLOB)];
+        if (maxValues <= Validation.MAX_VALUES_PER_METRIC && seriesCount <= Validation.MAX_METRICS_PER_BLOB) {
+            // The common case: everything fits one blob, written straight from the caller's array.
+            writeBlob(namespace, timestamp, dimKeys, dimValues, dimCount, series, seriesCount, 0,
+                    metadata, requestId, traceId);
+            return;
+        }
+        Series[] group = new Series[Math.min(seriesCount, Validation.MAX_METRICS_PER_BLOB)];
         for (int from = 0; from < maxValues; from += Validation.MAX_VALUES_PER_METRIC) {
             int count = 0;
-            for (int i = 0; i < series.size(); i++) {
-                Series s = series.get(i);
+            for (int i = 0; i < seriesCount; i++) {
+                Series s = series[i];
                 if (s.size() > from) {
                     group[count++] = s;
                     if (count == group.length) {
@@ -85,97 +85,77 @@ final class EmfWriter {
     void writeBlob(String namespace, long timestamp, String[] dimKeys, String[] dimValues, int dimCount,
             Series[] series, int seriesCount, int valueFrom, Map<String, Object> metadata,
             String requestId, String traceId) {
-        LineBuffer buffer = SPARE.get();
-        if (buffer == null) {
-            buffer = new LineBuffer(2048);
-        } else {
-            SPARE.remove();
-            buffer.reset();
-        }
+        SpareBuffer spare = SPARE.get();
+        // A sink that itself flushes metrics finds the spare in use and gets a fresh buffer.
+        JsonBytes buffer = spare.take();
         try {
             writeBlob(buffer, namespace, timestamp, dimKeys, dimValues, dimCount, series, seriesCount, valueFrom,
                     metadata, requestId, traceId);
+            sink.write(buffer.array(), 0, buffer.size());
+            blobs++;
         } finally {
-            if (buffer.bytes().length <= RETAINED_BUFFER_BYTES) {
-                SPARE.set(buffer);
-            }
+            spare.giveBack(buffer);
         }
     }
 
-    private void writeBlob(LineBuffer buffer, String namespace, long timestamp, String[] dimKeys, String[] dimValues,
-            int dimCount, Series[] series, int seriesCount, int valueFrom, Map<String, Object> metadata,
-            String requestId, String traceId) throws UncheckedIOException {
-        try (JsonGenerator g = FACTORY.createGenerator(buffer)) {
-            g.writeStartObject();
-            g.writeFieldName(Validation.AWS_KEY);
-            g.writeStartObject();
-            g.writeNumberField("Timestamp", timestamp);
-            g.writeFieldName("CloudWatchMetrics");
-            g.writeStartArray();
-            g.writeStartObject();
-            g.writeStringField("Namespace", namespace);
-            g.writeFieldName("Dimensions");
-            g.writeStartArray();
-            g.writeStartArray();
-            for (int i = 0; i < dimCount; i++) {
-                g.writeString(dimKeys[i]);
+    private static void writeBlob(JsonBytes out, String namespace, long timestamp, String[] dimKeys,
+            String[] dimValues, int dimCount, Series[] series, int seriesCount, int valueFrom,
+            Map<String, Object> metadata, String requestId, String traceId) {
+        out.raw(OPEN).number(timestamp).raw(NAMESPACE).string(namespace).raw(DIMENSIONS);
+        for (int i = 0; i < dimCount; i++) {
+            if (i > 0) {
+                out.raw(',');
             }
-            g.writeEndArray();
-            g.writeEndArray();
-            g.writeFieldName("Metrics");
-            g.writeStartArray();
-            for (int i = 0; i < seriesCount; i++) {
-                Series s = series[i];
-                g.writeStartObject();
-                g.writeStringField("Name", s.name);
-                g.writeStringField("Unit", s.unit.emfName());
-                if (s.resolution == MetricResolution.HIGH) {
-                    g.writeNumberField("StorageResolution", MetricResolution.HIGH.seconds());
-                }
-                g.writeEndObject();
-            }
-            g.writeEndArray();
-            g.writeEndObject();
-            g.writeEndArray();
-            g.writeEndObject();
-
-            for (int i = 0; i < dimCount; i++) {
-                g.writeStringField(dimKeys[i], dimValues[i]);
-            }
-            for (int i = 0; i < seriesCount; i++) {
-                Series s = series[i];
-                g.writeFieldName(s.name);
-                int to = Math.min(s.size(), valueFrom + Validation.MAX_VALUES_PER_METRIC);
-                if (to - valueFrom == 1) {
-                    writeNumber(g, s.value(valueFrom));
-                } else {
-                    g.writeStartArray();
-                    for (int v = valueFrom; v < to; v++) {
-                        writeNumber(g, s.value(v));
-                    }
-                    g.writeEndArray();
-                }
-            }
-            if (requestId != null) {
-                g.writeStringField(Validation.REQUEST_ID_KEY, requestId);
-            }
-            if (traceId != null) {
-                g.writeStringField(Validation.TRACE_ID_KEY, traceId);
-            }
-            if (metadata != null) {
-                for (Map.Entry<String, Object> entry : metadata.entrySet()) {
-                    g.writeFieldName(entry.getKey());
-                    writeValue(g, entry.getValue());
-                }
-            }
-            g.writeEndObject();
-        } catch (IOException e) {
-            // Only the sink could fail, and the buffer never does.
-            throw new UncheckedIOException("Could not write EMF blob", e);
+            out.string(dimKeys[i]);
         }
-        buffer.write('\n');
-        sink.write(buffer.bytes(), 0, buffer.size());
-        blobs++;
+        out.raw(METRICS);
+        for (int i = 0; i < seriesCount; i++) {
+            Series s = series[i];
+            if (i > 0) {
+                out.raw(',');
+            }
+            out.raw(NAME).string(s.name).raw(UNIT).string(s.unit.emfName());
+            if (s.resolution == MetricResolution.HIGH) {
+                out.raw(HIGH_RESOLUTION);
+            } else {
+                out.raw('}');
+            }
+        }
+        out.raw(CLOSE_AWS);
+
+        for (int i = 0; i < dimCount; i++) {
+            out.raw(',').string(dimKeys[i]).raw(':').string(dimValues[i]);
+        }
+        for (int i = 0; i < seriesCount; i++) {
+            Series s = series[i];
+            out.raw(',').string(s.name).raw(':');
+            int to = Math.min(s.size(), valueFrom + Validation.MAX_VALUES_PER_METRIC);
+            if (to - valueFrom == 1) {
+                out.number(s.value(valueFrom));
+            } else {
+                out.raw('[');
+                for (int v = valueFrom; v < to; v++) {
+                    if (v > valueFrom) {
+                        out.raw(',');
+                    }
+                    out.number(s.value(v));
+                }
+                out.raw(']');
+            }
+        }
+        if (requestId != null) {
+            out.raw(REQUEST_ID).string(requestId);
+        }
+        if (traceId != null) {
+            out.raw(TRACE_ID).string(traceId);
+        }
+        if (metadata != null) {
+            for (Map.Entry<String, Object> entry : metadata.entrySet()) {
+                out.raw(',').string(entry.getKey()).raw(':');
+                writeValue(out, entry.getValue());
+            }
+        }
+        out.raw('}').raw('\n');
     }
 
     /** @return how many blobs this writer wrote */
@@ -183,56 +163,68 @@ final class EmfWriter {
         return blobs;
     }
 
-    private static void writeNumber(JsonGenerator g, double value) throws IOException {
-        if (value == Math.rint(value) && Math.abs(value) < EXACT_LONG_LIMIT) {
-            g.writeNumber((long) value);
-        } else {
-            g.writeNumber(value);
-        }
-    }
-
-    private static void writeValue(JsonGenerator g, Object value) throws IOException {
+    private static void writeValue(JsonBytes out, Object value) {
         if (value == null) {
-            g.writeNull();
+            out.ascii("null");
         } else if (value instanceof String text) {
-            g.writeString(text);
+            out.string(text);
         } else if (value instanceof Boolean bool) {
-            g.writeBoolean(bool);
+            out.ascii(bool ? "true" : "false");
         } else if (value instanceof Long number) {
-            g.writeNumber(number);
+            out.number(number.longValue());
         } else if (value instanceof Double number) {
-            g.writeNumber(number);
-        } else if (value instanceof BigInteger number) {
-            g.writeNumber(number);
-        } else if (value instanceof BigDecimal number) {
-            g.writeNumber(number);
+            // Metadata keeps Java's rendering (3.0 stays 3.0); MetadataValues rejected non-finite values.
+            out.ascii(number.toString());
+        } else if (value instanceof BigInteger || value instanceof BigDecimal) {
+            out.ascii(value.toString());
         } else if (value instanceof Map<?, ?> map) {
-            g.writeStartObject();
+            out.raw('{');
+            boolean first = true;
             for (Map.Entry<?, ?> entry : map.entrySet()) {
-                g.writeFieldName((String) entry.getKey());
-                writeValue(g, entry.getValue());
+                if (!first) {
+                    out.raw(',');
+                }
+                first = false;
+                out.string((String) entry.getKey()).raw(':');
+                writeValue(out, entry.getValue());
             }
-            g.writeEndObject();
+            out.raw('}');
         } else if (value instanceof List<?> list) {
-            g.writeStartArray();
-            for (Object element : list) {
-                writeValue(g, element);
+            out.raw('[');
+            for (int i = 0; i < list.size(); i++) {
+                if (i > 0) {
+                    out.raw(',');
+                }
+                writeValue(out, list.get(i));
             }
-            g.writeEndArray();
+            out.raw(']');
         } else {
             // MetadataValues.copy only produces the types above.
             throw new IllegalStateException("unexpected metadata type " + value.getClass());
         }
     }
 
-    /** A byte buffer whose array is handed to the sink without a copy. */
-    private static final class LineBuffer extends ByteArrayOutputStream {
-        LineBuffer(int size) {
-            super(size);
+    /** The spare buffer of one thread, marked while a flush on that thread uses it. */
+    private static final class SpareBuffer {
+        private JsonBytes buffer = new JsonBytes(2048);
+        private boolean inUse;
+
+        JsonBytes take() {
+            if (inUse) {
+                return new JsonBytes(2048);
+            }
+            inUse = true;
+            buffer.reset();
+            return buffer;
         }
 
-        byte[] bytes() {
-            return buf;
+        void giveBack(JsonBytes used) {
+            if (used == buffer) {
+                inUse = false;
+                if (used.capacity() > RETAINED_BUFFER_BYTES) {
+                    buffer = new JsonBytes(2048);
+                }
+            }
         }
     }
 }

@@ -3,9 +3,9 @@ package io.powertools.metrics.internal;
 import io.powertools.core.Invocation;
 import io.powertools.metrics.MetricResolution;
 import io.powertools.metrics.MetricUnit;
-import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -16,15 +16,27 @@ import java.util.Objects;
  *
  * <p>Thread-safe: workers of the invocation add concurrently. The lock is this object, which
  * belongs to one invocation, so invocations never contend with each other.
+ *
+ * <p>Metrics and dimensions live in insertion-ordered arrays: a handler adds a handful, found by a
+ * linear scan that beats hashing at that size; a set that grows past {@link #INDEXED_FROM}
+ * metrics gets a hash index as well.
  */
 public final class MetricSet {
+
+    /** From this many metric names on, lookups go through a hash index. */
+    static final int INDEXED_FROM = 16;
 
     private final MetricsConfig config;
     private final Invocation invocation;
 
     // Guarded by this.
-    private final LinkedHashMap<String, Series> metrics = new LinkedHashMap<>();
-    private LinkedHashMap<String, String> dimensions;
+    private Series[] series = new Series[INDEXED_FROM];
+    private int seriesCount;
+    private HashMap<String, Series> seriesIndex;
+    /** Dimensions added in this invocation (overrides of default ones included), in order. */
+    private String[] dimensionKeys;
+    private String[] dimensionValues;
+    private int dimensionCount;
     private int addedDimensionKeys;
     private LinkedHashMap<String, MetadataValues.Copy> metadata;
     private long metadataBytes;
@@ -64,7 +76,7 @@ public final class MetricSet {
                     + "MetricResolution.STANDARD or HIGH");
         }
         synchronized (this) {
-            Series series = metrics.get(name);
+            Series series = findSeries(name);
             if (series == null) {
                 if (isDimension(name)) {
                     throw new IllegalArgumentException("Metric name '" + name
@@ -74,7 +86,7 @@ public final class MetricSet {
                     throw new IllegalArgumentException("Metric name '" + name
                             + "' is already a metadata key: metric names and metadata keys share the blob's root");
                 }
-                metrics.put(name, new Series(name, unit, resolution, value));
+                appendSeries(new Series(name, unit, resolution, value));
                 return;
             }
             if (series.resolution != resolution) {
@@ -101,7 +113,7 @@ public final class MetricSet {
         Validation.dimensionKey(key);
         Validation.dimensionValue(key, value);
         synchronized (this) {
-            if (metrics.containsKey(key)) {
+            if (findSeries(key) != null) {
                 throw new IllegalArgumentException("Dimension key '" + key
                         + "' is already a metric name: metric names and dimension keys share the blob's root");
             }
@@ -109,15 +121,18 @@ public final class MetricSet {
                 throw new IllegalArgumentException("Dimension key '" + key
                         + "' is already a metadata key: dimension keys and metadata keys share the blob's root");
             }
-            if (dimensions == null) {
-                dimensions = new LinkedHashMap<>();
+            int index = addedDimensionIndex(key);
+            if (index >= 0) {
+                dimensionValues[index] = value;
+                return;
             }
-            boolean known = dimensions.containsKey(key) || isBaseDimension(key);
-            if (!known && config.baseKeys().length + addedDimensionKeys + 1 > Validation.MAX_DIMENSIONS) {
+            boolean base = isBaseDimension(key);
+            if (!base && config.baseKeys().length + addedDimensionKeys + 1 > Validation.MAX_DIMENSIONS) {
                 throw new IllegalArgumentException("Cannot add dimension '" + key + "': a dimension set holds at most "
                         + Validation.MAX_DIMENSIONS + " dimensions (Service and default dimensions included)");
             }
-            if (dimensions.put(key, value) == null && !isBaseDimension(key)) {
+            appendDimension(key, value);
+            if (!base) {
                 addedDimensionKeys++;
             }
         }
@@ -135,7 +150,7 @@ public final class MetricSet {
         MetadataValues.Copy copy = MetadataValues.copy(key, value);
         long entryBytes = copy.bytes() + key.length() + 4;
         synchronized (this) {
-            if (metrics.containsKey(key) || isDimension(key)) {
+            if (findSeries(key) != null || isDimension(key)) {
                 throw new IllegalArgumentException("Metadata key '" + key
                         + "' is already a metric name or dimension key: they share the blob's root");
             }
@@ -188,7 +203,7 @@ public final class MetricSet {
      * @throws IllegalStateException when there are metrics but no namespace anywhere
      */
     public synchronized boolean flush() {
-        if (metrics.isEmpty()) {
+        if (seriesCount == 0) {
             return false;
         }
         try {
@@ -200,7 +215,7 @@ public final class MetricSet {
                 throw new IllegalStateException("No metrics namespace for invocation " + invocation.requestId()
                         + ": set the " + MetricsConfig.NAMESPACE_VARIABLE + " environment variable, the namespace "
                         + "option of @FlushMetrics / MetricsOptions, or call Metrics.setNamespace(..). "
-                        + metrics.size() + " metric(s) were not written.");
+                        + seriesCount + " metric(s) were not written.");
             }
             long ts = timestamp != Long.MIN_VALUE ? timestamp : config.clock().millis();
             String[] baseKeys = config.baseKeys();
@@ -208,18 +223,17 @@ public final class MetricSet {
             int dimCount = baseKeys.length + addedDimensionKeys;
             String[] keys = new String[dimCount];
             String[] values = new String[dimCount];
+            // Default dimensions first (with this invocation's overrides), then the added ones in order.
             int n = 0;
             for (int i = 0; i < baseKeys.length; i++) {
                 keys[n] = baseKeys[i];
-                String override = dimensions == null ? null : dimensions.get(baseKeys[i]);
-                values[n++] = override != null ? override : baseValues[i];
+                int override = addedDimensionIndex(baseKeys[i]);
+                values[n++] = override >= 0 ? dimensionValues[override] : baseValues[i];
             }
-            if (dimensions != null) {
-                for (Map.Entry<String, String> entry : dimensions.entrySet()) {
-                    if (!isBaseDimension(entry.getKey())) {
-                        keys[n] = entry.getKey();
-                        values[n++] = entry.getValue();
-                    }
+            for (int i = 0; i < dimensionCount; i++) {
+                if (!isBaseDimension(dimensionKeys[i])) {
+                    keys[n] = dimensionKeys[i];
+                    values[n++] = dimensionValues[i];
                 }
             }
             Map<String, Object> meta = null;
@@ -229,8 +243,7 @@ public final class MetricSet {
                     meta.put(entry.getKey(), entry.getValue().value());
                 }
             }
-            List<Series> all = new ArrayList<>(metrics.values());
-            new EmfWriter(config.sink()).writeSplit(ns, ts, keys, values, dimCount, all, meta,
+            new EmfWriter(config.sink()).writeSplit(ns, ts, keys, values, dimCount, series, seriesCount, meta,
                     invocation.requestId(), invocation.traceId().orElse(null));
             flushedAny = true;
             return true;
@@ -276,16 +289,76 @@ public final class MetricSet {
     }
 
     private void clear() {
-        metrics.clear();
-        dimensions = null;
+        if (series.length > INDEXED_FROM) {
+            series = new Series[INDEXED_FROM];
+        } else {
+            Arrays.fill(series, 0, seriesCount, null);
+        }
+        seriesCount = 0;
+        seriesIndex = null;
+        dimensionKeys = null;
+        dimensionValues = null;
+        dimensionCount = 0;
         addedDimensionKeys = 0;
         metadata = null;
         metadataBytes = 0;
         timestamp = Long.MIN_VALUE;
     }
 
+    private Series findSeries(String name) {
+        if (seriesIndex != null) {
+            return seriesIndex.get(name);
+        }
+        for (int i = 0; i < seriesCount; i++) {
+            Series s = series[i];
+            // Names are mostly the same literals at every call: the identity check usually decides.
+            if (s.name == name || s.name.equals(name)) {
+                return s;
+            }
+        }
+        return null;
+    }
+
+    private void appendSeries(Series added) {
+        if (seriesCount == series.length) {
+            series = Arrays.copyOf(series, seriesCount * 2);
+        }
+        series[seriesCount++] = added;
+        if (seriesIndex != null) {
+            seriesIndex.put(added.name, added);
+        } else if (seriesCount > INDEXED_FROM) {
+            seriesIndex = new HashMap<>(seriesCount * 4);
+            for (int i = 0; i < seriesCount; i++) {
+                seriesIndex.put(series[i].name, series[i]);
+            }
+        }
+    }
+
+    /** @return the position of a dimension added in this invocation, or -1 */
+    private int addedDimensionIndex(String key) {
+        for (int i = 0; i < dimensionCount; i++) {
+            String k = dimensionKeys[i];
+            if (k == key || k.equals(key)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private void appendDimension(String key, String value) {
+        if (dimensionKeys == null) {
+            dimensionKeys = new String[4];
+            dimensionValues = new String[4];
+        } else if (dimensionCount == dimensionKeys.length) {
+            dimensionKeys = Arrays.copyOf(dimensionKeys, dimensionCount * 2);
+            dimensionValues = Arrays.copyOf(dimensionValues, dimensionCount * 2);
+        }
+        dimensionKeys[dimensionCount] = key;
+        dimensionValues[dimensionCount++] = value;
+    }
+
     private boolean isDimension(String key) {
-        return (dimensions != null && dimensions.containsKey(key)) || isBaseDimension(key);
+        return addedDimensionIndex(key) >= 0 || isBaseDimension(key);
     }
 
     private boolean isBaseDimension(String key) {

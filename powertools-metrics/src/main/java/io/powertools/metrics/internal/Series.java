@@ -13,22 +13,28 @@ final class Series {
     final String name;
     final MetricUnit unit;
     final MetricResolution resolution;
-    private double[] values;
+    /** Most metrics get one value per invocation: it needs no array. */
+    private final double first;
+    /** Values from the second on; null until there is one. */
+    private double[] more;
     private int size;
 
     Series(String name, MetricUnit unit, MetricResolution resolution, double first) {
         this.name = name;
         this.unit = unit;
         this.resolution = resolution;
-        this.values = new double[] {first, 0};
+        this.first = first;
         this.size = 1;
     }
 
     void add(double value) {
-        if (size == values.length) {
-            values = Arrays.copyOf(values, size * 2);
+        if (more == null) {
+            more = new double[4];
+        } else if (size - 1 == more.length) {
+            more = Arrays.copyOf(more, more.length * 2);
         }
-        values[size++] = value;
+        more[size - 1] = value;
+        size++;
     }
 
     int size() {
@@ -36,6 +42,6 @@ final class Series {
     }
 
     double value(int index) {
-        return values[index];
+        return index == 0 ? first : more[index - 1];
     }
 }

@@ -73,6 +73,11 @@ public final class Validation {
      * @throws IllegalArgumentException naming the rule
      */
     public static String metricName(String name) {
+        if (name != null && name.length() <= MAX_METRIC_NAME_LENGTH && hasVisibleAsciiOnly(name)) {
+            // The common case in one pass: not blank, no control characters, no surrogates.
+            rejectReserved("metric name", name);
+            return name;
+        }
         if (name == null || name.isBlank() || name.length() > MAX_METRIC_NAME_LENGTH) {
             throw new IllegalArgumentException("Invalid metric name '" + name + "': a metric name has 1 to "
                     + MAX_METRIC_NAME_LENGTH + " characters and is not blank");
@@ -92,6 +97,11 @@ public final class Validation {
      * @throws IllegalArgumentException naming the rule
      */
     public static String dimensionKey(String key) {
+        if (key != null && key.length() <= MAX_DIMENSION_KEY_LENGTH && hasVisibleAsciiOnly(key)
+                && key.charAt(0) != ':') {
+            rejectReserved("dimension key", key);
+            return key;
+        }
         if (key == null || key.isBlank() || key.length() > MAX_DIMENSION_KEY_LENGTH) {
             throw new IllegalArgumentException("Invalid dimension key '" + key + "': a dimension key has 1 to "
                     + MAX_DIMENSION_KEY_LENGTH + " characters and is not blank");
@@ -114,6 +124,9 @@ public final class Validation {
      * @throws IllegalArgumentException naming the rule
      */
     public static String dimensionValue(String key, String value) {
+        if (value != null && value.length() <= MAX_DIMENSION_VALUE_LENGTH && hasVisibleAsciiOnly(value)) {
+            return value;
+        }
         if (value == null || value.isBlank() || value.length() > MAX_DIMENSION_VALUE_LENGTH) {
             throw new IllegalArgumentException("Invalid value '" + value + "' for dimension '" + key
                     + "': a dimension value has 1 to " + MAX_DIMENSION_VALUE_LENGTH + " characters and is not blank");
@@ -175,6 +188,22 @@ public final class Validation {
                     + ": CloudWatch rejects timestamps more than 2 hours in the future");
         }
         return epochMillis;
+    }
+
+    /**
+     * Whether the text is non-empty and only has printable ASCII characters, with at least one
+     * that is not a space: such a text passes every character rule at once.
+     */
+    private static boolean hasVisibleAsciiOnly(String text) {
+        boolean visible = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < 0x20 || c > 0x7e) {
+                return false;
+            }
+            visible |= c != ' ';
+        }
+        return visible;
     }
 
     private static void rejectControl(String what, String text) {

@@ -1,0 +1,117 @@
+package io.powertools.metrics.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/** The EMF writer's JSON primitives produce JSON a standard parser reads back to the same values. */
+class JsonBytesTest {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    @Test
+    void plainAsciiIsWrittenAsIs() {
+        assertThat(text(new JsonBytes(4).string("Orders.Placed-1"))).isEqualTo("\"Orders.Placed-1\"");
+    }
+
+    @Test
+    void quotesBackslashesAndControlCharactersAreEscaped() {
+        assertThat(text(new JsonBytes(4).string("a\"b\\c\nd\te\u0001")))
+                .isEqualTo("\"a\\\"b\\\\c\\nd\\te\\u0001\"");
+    }
+
+    @Test
+    void nonAsciiIsUtf8EncodedIncludingSurrogatePairs() throws Exception {
+        String text = "caf\u00e9 \u20ac \ud83d\ude80";
+        JsonBytes out = new JsonBytes(2).string(text);
+        assertThat(new String(out.array(), 0, out.size(), StandardCharsets.UTF_8)).isEqualTo("\"" + text + "\"");
+        assertThat(MAPPER.readTree(out.array(), 0, out.size()).textValue()).isEqualTo(text);
+    }
+
+    @Test
+    void anUnpairedSurrogateIsAnInternalErrorNotCorruptOutput() {
+        assertThatThrownBy(() -> new JsonBytes(8).string("x\ud800y"))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("unpaired UTF-16 surrogate at index 1");
+    }
+
+    @Test
+    void randomStringsRoundTripThroughAJsonParser() throws Exception {
+        Random random = new Random(42);
+        for (int run = 0; run < 5_000; run++) {
+            String text = randomText(random);
+            JsonBytes out = new JsonBytes(1).string(text);
+            assertThat(MAPPER.readTree(out.array(), 0, out.size()).textValue()).as("run %d", run).isEqualTo(text);
+        }
+    }
+
+    @Test
+    void doublesAreWrittenShortAndParseBackToTheSameValue() throws Exception {
+        assertThat(text(new JsonBytes(1).number(3.0))).isEqualTo("3");
+        assertThat(text(new JsonBytes(1).number(-0.0))).isEqualTo("0");
+        assertThat(text(new JsonBytes(1).number(1e20))).isEqualTo("1.0E20");
+        assertThat(text(new JsonBytes(1).number(0.5))).isEqualTo("0.5");
+        assertThat(text(new JsonBytes(1).number(-12.25))).isEqualTo("-12.25");
+        assertThat(text(new JsonBytes(1).number(0.001))).isEqualTo("0.001");
+        assertThat(text(new JsonBytes(1).number(-0.1))).isEqualTo("-0.1");
+        assertThat(text(new JsonBytes(1).number(0.1 + 0.2))).isEqualTo(Double.toString(0.1 + 0.2));
+        Random random = new Random(7);
+        for (int run = 0; run < 5_000; run++) {
+            double value = switch (run % 5) {
+                case 0 -> random.nextGaussian() * 1e6;
+                case 1 -> Math.rint(random.nextGaussian() * 1e12);
+                case 2 -> Math.rint(random.nextGaussian() * 1e7) / 1e4;
+                case 3 -> random.nextDouble() / 100;
+                default -> Double.longBitsToDouble(random.nextLong()) % 1e100;
+            };
+            if (!Double.isFinite(value)) {
+                continue;
+            }
+            JsonNode parsed = MAPPER.readTree(text(new JsonBytes(1).number(value)));
+            assertThat(parsed.isNumber()).isTrue();
+            assertThat(parsed.doubleValue()).as("run %d", run).isEqualTo(value == 0 ? 0.0 : value);
+        }
+    }
+
+    @Test
+    void longsAtTheEdgesAreExact() {
+        for (long value : new long[] {0, 7, -7, 10, 99, 100, Long.MAX_VALUE, Long.MIN_VALUE, 1_000_000_000_000_000_000L}) {
+            assertThat(text(new JsonBytes(1).number(value))).isEqualTo(Long.toString(value));
+        }
+    }
+
+    @Test
+    void theBufferGrowsAndResetKeepsItsArray() {
+        JsonBytes out = new JsonBytes(2);
+        out.raw(JsonBytes.fragment("{\"k\":")).string("x".repeat(100)).raw('}');
+        assertThat(text(out)).isEqualTo("{\"k\":\"" + "x".repeat(100) + "\"}");
+        byte[] array = out.array();
+        out.reset();
+        assertThat(out.size()).isZero();
+        assertThat(out.array()).isSameAs(array);
+    }
+
+    private static String randomText(Random random) {
+        StringBuilder text = new StringBuilder();
+        int length = random.nextInt(12);
+        for (int i = 0; i < length; i++) {
+            switch (random.nextInt(5)) {
+                case 0 -> text.append((char) random.nextInt(0x20));
+                case 1 -> text.append((char) (0x20 + random.nextInt(0x60)));
+                case 2 -> text.append((char) (0x80 + random.nextInt(0x780)));
+                case 3 -> text.append((char) (0x800 + random.nextInt(0xd000 - 0x800)));
+                default -> text.appendCodePoint(0x10000 + random.nextInt(0x10ffff - 0x10000));
+            }
+        }
+        return text.toString();
+    }
+
+    private static String text(JsonBytes out) {
+        return new String(out.array(), 0, out.size(), StandardCharsets.UTF_8);
+    }
+}
