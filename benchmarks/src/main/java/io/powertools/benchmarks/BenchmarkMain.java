@@ -2,6 +2,7 @@ package io.powertools.benchmarks;
 
 import io.powertools.benchmarks.harness.ColdStart;
 import io.powertools.benchmarks.harness.Footprint;
+import io.powertools.benchmarks.harness.Priming;
 import io.powertools.benchmarks.harness.Report;
 import io.powertools.benchmarks.harness.Throughput;
 import io.powertools.benchmarks.harness.Variant;
@@ -15,8 +16,8 @@ import java.util.stream.Collectors;
 
 /**
  * The full benchmark run behind docs/benchmarks.md. Arguments: parts to run ({@code all}, or any of
- * {@code jmh coldstart throughput footprint}) and options {@code --runs=N} (cold starts per variant,
- * default 10), {@code --invocations=N} (per throughput batch, default 4000), {@code --rounds=N}
+ * {@code jmh coldstart throughput footprint priming}) and options {@code --runs=N} (cold starts and
+ * priming runs per variant, default 10), {@code --invocations=N} (per throughput batch, default 4000), {@code --rounds=N}
  * (throughput batches per variant, default 5), {@code --include=REGEX} (JMH benchmarks).
  * Writes target/benchmark-results/report.md and the charts into docs/images.
  */
@@ -53,6 +54,10 @@ public final class BenchmarkMain {
             List<Variant> variants = List.of(Variant.named("bare"), Variant.named("ours-functional"),
                     Variant.named("ours-annotated"), Variant.named("powertools-annotated"));
             report.throughput(Throughput.measure(variants, 32, invocations, rounds), 32, invocations);
+        }
+        if (all || parts.contains("priming")) {
+            int runs = Integer.parseInt(options.getOrDefault("runs", "10"));
+            report.priming(Priming.measure(runs));
         }
         if (all || parts.contains("footprint")) {
             Map<String, Map<String, Integer>> classes = new LinkedHashMap<>();

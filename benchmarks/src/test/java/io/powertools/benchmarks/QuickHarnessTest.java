@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.powertools.benchmarks.harness.ColdStart;
 import io.powertools.benchmarks.harness.Footprint;
+import io.powertools.benchmarks.harness.Priming;
 import io.powertools.benchmarks.harness.Report;
 import io.powertools.benchmarks.harness.Throughput;
 import io.powertools.benchmarks.harness.Variant;
@@ -18,7 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The harness's quick mode: every cold-start variant starts once through the real runtime client
  * and answers, the throughput run completes a small batch at concurrency 32, class loading is
- * counted, and the report with its charts is produced. No timing is asserted.
+ * counted, the SnapStart priming run passes its correctness checks, and the report with its charts
+ * is produced. No timing is asserted.
  */
 class QuickHarnessTest {
 
@@ -46,5 +48,19 @@ class QuickHarnessTest {
         String text = report.write(docs.resolve("report.md"));
         assertTrue(text.contains("Cold start"));
         assertTrue(Files.size(docs.resolve("images/cold-start.png")) > 0);
+    }
+
+    @Test
+    void primingRunsBothVariantsAndPassesItsChecks() {
+        // measure throws when priming wrote a record, printed EMF or a priming log line, or did not run.
+        Priming.Result result = Priming.measure(1);
+        assertEquals(2, result.verifiedRuns());
+        assertEquals(1, result.firstInvocation().get(Priming.PRIMED).size());
+        assertEquals(1, result.firstInvocation().get(Priming.UNPRIMED).size());
+
+        Report report = new Report(docs.resolve("images"));
+        report.priming(result);
+        assertTrue(report.write(docs.resolve("report.md")).contains("SnapStart priming"));
+        assertTrue(Files.exists(docs.resolve("images/priming.png")));
     }
 }

@@ -16,7 +16,16 @@ final class ChildRuns {
     }
 
     static LocalLambdaRuntime start(Variant variant, Integer maxConcurrency, String... extraJvmArgs) {
-        LocalLambdaRuntime.Builder builder = LocalLambdaRuntime.builder()
+        LocalLambdaRuntime.Builder builder = builder(variant).jvmArgs(extraJvmArgs);
+        if (maxConcurrency != null) {
+            builder.maxConcurrency(maxConcurrency);
+        }
+        return builder.start();
+    }
+
+    /** The settings every run shares: the variant's handler, class path and JVM arguments, the Lambda variables. */
+    static LocalLambdaRuntime.Builder builder(Variant variant) {
+        return LocalLambdaRuntime.builder()
                 .handler(variant.handler())
                 .classpath(variant.classpath())
                 .functionName("benchmark")
@@ -26,12 +35,7 @@ final class ChildRuns {
                 .environment("AWS_LAMBDA_INITIALIZATION_TYPE", "on-demand")
                 .startupTimeout(Duration.ofSeconds(60))
                 .invocationTimeout(Duration.ofSeconds(60))
-                .jvmArgs(variant.jvmArgs().toArray(String[]::new))
-                .jvmArgs(extraJvmArgs);
-        if (maxConcurrency != null) {
-            builder.maxConcurrency(maxConcurrency);
-        }
-        return builder.start();
+                .jvmArgs(variant.jvmArgs().toArray(String[]::new));
     }
 
     static void check(Variant variant, InvocationResult result) {

@@ -154,6 +154,30 @@ public final class Report {
     }
 
     /**
+     * Adds the SnapStart priming section (issue 7).
+     *
+     * @param result first-invocation and init times by {@link Priming} key
+     */
+    public void priming(Priming.Result result) {
+        Map<String, Stats> first = summarise(result.firstInvocation());
+        Map<String, Stats> init = summarise(result.init());
+        text.append("### SnapStart priming: first invocation after the restore (ms)\n\n| variant | runs | min | median | max"
+                + " | init to first poll, median |\n|---|---:|---:|---:|---:|---:|\n");
+        first.forEach((key, s) -> text.append(String.format(Locale.ROOT, "| %s | %d | %.1f | %.1f | %.1f | %.0f |%n",
+                Priming.label(key), s.count(), s.min(), s.median(), s.max(), init.get(key).median())));
+        text.append("\n| comparison (medians) | ratio | goal | verdict |\n|---|---:|---|---|\n");
+        double unprimed = first.get(Priming.UNPRIMED).median();
+        row("first invocation, " + Priming.label(Priming.PRIMED) + " / " + Priming.label(Priming.UNPRIMED),
+                first.get(Priming.PRIMED).median() / unprimed, Priming.GOAL, true);
+        text.append('\n');
+        BarChart chart = new BarChart("First invocation after a SnapStart restore (median, whiskers min..max; ms)", "ms")
+                .goal(Priming.GOAL * unprimed, "goal: " + Priming.GOAL + "x priming off");
+        first.forEach((key, s) -> chart.bar(Priming.label(key), s.median(), s.min(), s.max(),
+                Priming.PRIMED.equals(key) ? BarChart.OURS : BarChart.BASELINE));
+        chart.write(images.resolve("priming.png"));
+    }
+
+    /**
      * Adds the footprint section.
      *
      * @param classes classes loaded per source, by variant key

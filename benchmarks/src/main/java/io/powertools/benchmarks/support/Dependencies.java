@@ -41,6 +41,28 @@ public final class Dependencies {
             "io.powertools:powertools-core", "io.powertools:powertools-logging", "io.powertools:powertools-metrics",
             "io.burt:jmespath-jackson", "io.burt:jmespath-core", "org.aspectj:aspectjrt");
 
+    /**
+     * What the SnapStart priming function needs beyond {@link #OURS}: idempotency, SnapStart (with
+     * org.crac) and the DynamoDB client on the URL-connection HTTP client, without the SDK's other
+     * HTTP clients (a function package leaves them out).
+     */
+    public static final List<String> PRIMED_FUNCTION = List.of(
+            "io.powertools:powertools-idempotency", "io.powertools:powertools-snapstart", "org.crac:crac",
+            "com.fasterxml.jackson.datatype:jackson-datatype-jsr310",
+            "software.amazon.awssdk:dynamodb", "software.amazon.awssdk:dynamodb-enhanced",
+            "software.amazon.awssdk:url-connection-client", "software.amazon.awssdk:aws-core",
+            "software.amazon.awssdk:aws-json-protocol", "software.amazon.awssdk:json-utils",
+            "software.amazon.awssdk:protocol-core", "software.amazon.awssdk:sdk-core", "software.amazon.awssdk:auth",
+            "software.amazon.awssdk:http-auth", "software.amazon.awssdk:http-auth-aws",
+            "software.amazon.awssdk:http-auth-aws-eventstream", "software.amazon.awssdk:http-auth-spi",
+            "software.amazon.awssdk:identity-spi", "software.amazon.awssdk:http-client-spi",
+            "software.amazon.awssdk:regions", "software.amazon.awssdk:profiles", "software.amazon.awssdk:retries",
+            "software.amazon.awssdk:retries-spi", "software.amazon.awssdk:checksums",
+            "software.amazon.awssdk:checksums-spi", "software.amazon.awssdk:metrics-spi",
+            "software.amazon.awssdk:endpoints-spi", "software.amazon.awssdk:utils",
+            "software.amazon.awssdk:third-party-jackson-core", "software.amazon.eventstream:eventstream",
+            "org.reactivestreams:reactive-streams");
+
     /** Powertools for AWS Lambda (Java) 2.9.0 logging-log4j and metrics, with their dependencies. */
     public static final List<String> POWERTOOLS = List.of(
             "software.amazon.lambda:powertools-logging-log4j", "software.amazon.lambda:powertools-logging",
