@@ -1,11 +1,9 @@
 package io.powertools.logging;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.TextNode;
 import io.powertools.core.Invocation;
-import io.powertools.core.json.Json;
 import io.powertools.core.json.JsonPath;
+import io.powertools.logging.internal.EventJson;
 import io.powertools.logging.internal.KeyValues;
 import io.powertools.logging.internal.LogBuffer;
 import io.powertools.logging.internal.LogState;
@@ -49,11 +47,11 @@ final class DecoratedInvocation {
         double rate = options.resolveSamplingRate(configuration);
         state.sampling(rate, rate > 0 && (rate >= 1.0 || ThreadLocalRandom.current().nextDouble() < rate));
         Object event = invocation.event();
-        JsonNode tree = null;
+        Object tree = null;
         JsonPath correlationPath = options.correlationPathOrNull();
         if (correlationPath != null) {
-            tree = tree(event);
-            state.correlationId(correlationId(correlationPath, tree));
+            tree = EventJson.tree(event);
+            state.correlationId(EventJson.correlationId(correlationPath, tree));
         }
         if (options.resolveLogEvent(configuration)) {
             Object value = tree != null ? tree : event;
@@ -90,39 +88,7 @@ final class DecoratedInvocation {
     }
 
     private static StructuredArgument argument(String key, Object value, Redactor redactor) {
-        Object normalized = value == null ? null : LogValues.toRawJson(value, redactor);
+        Object normalized = value == null ? null : LogValues.normalize(value, redactor);
         return new StructuredArgument(KeyValues.EMPTY.with(key, normalized));
-    }
-
-    private static JsonNode tree(Object event) {
-        if (event == null || event instanceof JsonNode) {
-            return (JsonNode) event;
-        }
-        if (event instanceof String) {
-            return TextNode.valueOf((String) event);
-        }
-        try {
-            return Json.toTree(event);
-        } catch (RuntimeException | StackOverflowError e) {
-            // logEvent then logs the placeholder saying why; the handler still runs.
-            return null;
-        }
-    }
-
-    private static String correlationId(JsonPath path, JsonNode tree) {
-        if (tree == null) {
-            return null;
-        }
-        try {
-            JsonNode found = path.search(tree);
-            if (found == null || found.isNull() || found.isMissingNode() || found.isContainerNode()) {
-                return null;
-            }
-            String id = found.asText();
-            return id.isEmpty() ? null : id;
-        } catch (RuntimeException e) {
-            io.powertools.logging.internal.InternalLog.warn("No correlation id: " + e.getMessage());
-            return null;
-        }
     }
 }

@@ -2,6 +2,7 @@ package io.powertools.logging;
 
 import io.powertools.core.config.ConfigurationException;
 import io.powertools.core.json.JsonPath;
+import io.powertools.core.json.JsonSupport;
 import java.util.Optional;
 
 /**
@@ -186,6 +187,9 @@ public final class LoggingOptions {
          * @throws ConfigurationException when the expression is malformed
          */
         public Builder correlationIdPath(String expression) {
+            if (expression != null) {
+                JsonSupport.require("correlationIdPath");
+            }
             try {
                 this.correlationIdPath = expression == null ? null : JsonPath.compile(expression);
             } catch (IllegalArgumentException e) {

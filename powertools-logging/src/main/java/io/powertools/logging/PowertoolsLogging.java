@@ -3,9 +3,9 @@ package io.powertools.logging;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
-import com.fasterxml.jackson.databind.JsonNode;
 import io.powertools.core.Invocation;
-import io.powertools.core.json.Json;
+import io.powertools.core.json.JsonSupport;
+import io.powertools.logging.internal.EventJson;
 import io.powertools.logging.internal.InternalLog;
 import io.powertools.logging.internal.LogBuffer;
 import io.powertools.logging.internal.LogState;
@@ -13,7 +13,6 @@ import io.powertools.logging.internal.Redactor;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 import java.util.Optional;
 import org.apache.logging.log4j.LogManager;
@@ -192,8 +191,23 @@ public final class PowertoolsLogging {
         return LoggingRuntime.get().redactor();
     }
 
+    /**
+     * Checks options against the environment as {@code decorate} does at init: an event line needs
+     * JSON support, which is optional ({@link JsonSupport}). The {@code @Logging} aspect calls it
+     * when the handler is constructed.
+     *
+     * @param options the options
+     * @throws io.powertools.core.config.ConfigurationException when logEvent is on and Jackson is missing
+     */
+    public static void validate(LoggingOptions options) {
+        if (!JsonSupport.isAvailable() && options.resolveLogEvent(LoggingRuntime.get().configuration())) {
+            JsonSupport.require("logEvent (LoggingOptions.logEvent, @Logging(logEvent) or POWERTOOLS_LOGGER_LOG_EVENT)");
+        }
+    }
+
     private static void enableSamplingIfNeeded(LoggingOptions options) {
         LoggingRuntime.get();
+        validate(options);
         if (options.samplingRate().orElse(0.0) > 0) {
             io.powertools.logging.internal.Switches.enableSampling();
         }
@@ -215,14 +229,7 @@ public final class PowertoolsLogging {
                 return new StreamCall(null, input);
             }
             byte[] bytes = input.readAllBytes();
-            Object event;
-            try {
-                JsonNode tree = Json.reader().readTree(bytes);
-                event = tree;
-            } catch (IOException | RuntimeException e) {
-                event = new String(bytes, StandardCharsets.UTF_8);
-            }
-            return new StreamCall(event, new ByteArrayInputStream(bytes));
+            return new StreamCall(EventJson.parseOrText(bytes), new ByteArrayInputStream(bytes));
         }
     }
 

@@ -2,8 +2,10 @@ package io.powertools.logging.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.powertools.core.json.Json;
+import io.powertools.core.json.JsonSupport;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.logging.log4j.layout.template.json.util.JsonWriter;
 
 /**
@@ -12,6 +14,8 @@ import org.apache.logging.log4j.layout.template.json.util.JsonWriter;
  * structured argument is created, not each time a line is written.
  */
 public final class LogValues {
+
+    private static final AtomicBoolean WARNED_NO_JSON = new AtomicBoolean();
 
     private LogValues() {
     }
@@ -51,6 +55,9 @@ public final class LogValues {
      * @return the JSON, or a placeholder text naming the type and the reason when Jackson fails
      */
     public static Object toRawJson(Object value, Redactor redactor) {
+        if (!JsonSupport.isAvailable()) {
+            return withoutJsonSupport(value);
+        }
         try {
             JsonNode tree = value instanceof JsonNode ? ((JsonNode) value).deepCopy() : Json.toTree(value);
             return new RawJson(Json.write(redactor.redact(tree)));
@@ -70,12 +77,33 @@ public final class LogValues {
         if (json == null) {
             return null;
         }
+        if (!JsonSupport.isAvailable()) {
+            // Without a parser its keys cannot be redacted: it is not written as JSON.
+            return withoutJsonSupport(json);
+        }
         try {
             return new RawJson(Json.write(redactor.redact(Json.parse(json))));
         } catch (RuntimeException e) {
             InternalLog.warn("Structured argument is not valid JSON and is logged as text: " + e.getMessage());
             return json;
         }
+    }
+
+    /**
+     * What an object value becomes when Jackson is missing: a note naming the type and the fix in
+     * its place, and one warning per process. Not its {@code toString()}: nested keys could not
+     * be redacted.
+     *
+     * @param value the value
+     * @return the note
+     */
+    static String withoutJsonSupport(Object value) {
+        if (WARNED_NO_JSON.compareAndSet(false, true)) {
+            InternalLog.warn("Structured values other than text, numbers and booleans are written as a note, "
+                    + "not as JSON: they need Jackson on the class path (" + JsonSupport.ARTIFACTS + ")");
+        }
+        return "[" + value.getClass().getName() + " not written: JSON values need " + JsonSupport.ARTIFACTS
+                + " on the class path]";
     }
 
     /**

@@ -119,7 +119,9 @@ public final class LoggingAspect {
             if (logging.samplingRate() >= 0) {
                 builder.samplingRate(logging.samplingRate());
             }
-            return new Target(builder.build(), LogManager.getLogger(declaringType));
+            LoggingOptions options = builder.build();
+            PowertoolsLogging.validate(options);
+            return new Target(options, LogManager.getLogger(declaringType));
         }
     }
 }

@@ -123,8 +123,8 @@ final class JsonBytes {
                 bytes[size++] = (byte) (0x80 | ((codePoint >> 6) & 0x3f));
                 bytes[size++] = (byte) (0x80 | (codePoint & 0x3f));
             } else if (Character.isSurrogate(c)) {
-                // Validation rejects unpaired surrogates when a value is added; reaching this is a bug.
-                throw new IllegalStateException("unpaired UTF-16 surrogate at index " + i + " reached the EMF writer");
+                // A lone surrogate has no UTF-8 form; the JSON escape keeps the text valid and the value intact.
+                escapeUnicode(c);
             } else {
                 ensure(3);
                 bytes[size++] = (byte) (0xe0 | (c >> 12));
@@ -135,22 +135,31 @@ final class JsonBytes {
     }
 
     private void escapeControl(char c) {
+        char shortForm = switch (c) {
+            case '\n' -> 'n';
+            case '\r' -> 'r';
+            case '\t' -> 't';
+            case '\b' -> 'b';
+            case '\f' -> 'f';
+            default -> 0;
+        };
+        if (shortForm == 0) {
+            escapeUnicode(c);
+        } else {
+            ensure(2);
+            bytes[size++] = '\\';
+            bytes[size++] = (byte) shortForm;
+        }
+    }
+
+    private void escapeUnicode(char c) {
         ensure(6);
         bytes[size++] = '\\';
-        switch (c) {
-            case '\n' -> bytes[size++] = 'n';
-            case '\r' -> bytes[size++] = 'r';
-            case '\t' -> bytes[size++] = 't';
-            case '\b' -> bytes[size++] = 'b';
-            case '\f' -> bytes[size++] = 'f';
-            default -> {
-                bytes[size++] = 'u';
-                bytes[size++] = '0';
-                bytes[size++] = '0';
-                bytes[size++] = HEX[c >> 4];
-                bytes[size++] = HEX[c & 0xf];
-            }
-        }
+        bytes[size++] = 'u';
+        bytes[size++] = HEX[c >> 12];
+        bytes[size++] = HEX[(c >> 8) & 0xf];
+        bytes[size++] = HEX[(c >> 4) & 0xf];
+        bytes[size++] = HEX[c & 0xf];
     }
 
     /** Writes a long in decimal without allocating. */
