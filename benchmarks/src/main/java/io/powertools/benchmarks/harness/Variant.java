@@ -28,8 +28,7 @@ public record Variant(String key, String label, String handler, List<Path> class
         Dependencies deps = Dependencies.get();
         List<Path> bare = withClasses(deps.files(Dependencies.RUNTIME_CLIENT));
         List<Path> log4j = withClasses(deps.files(Dependencies.RUNTIME_CLIENT, Dependencies.LOG4J));
-        List<Path> ours = withClasses(deps.files(Dependencies.RUNTIME_CLIENT, Dependencies.LOG4J,
-                Dependencies.JACKSON, Dependencies.OURS));
+        List<Path> ours = withClasses(deps.files(Dependencies.RUNTIME_CLIENT, Dependencies.LOG4J, Dependencies.OURS));
         List<Path> powertools = withClasses(deps.files(Dependencies.RUNTIME_CLIENT, Dependencies.LOG4J,
                 Dependencies.JACKSON, Dependencies.POWERTOOLS));
         return List.of(
