@@ -1,5 +1,6 @@
 package io.powertools.benchmarks;
 
+import io.powertools.benchmarks.idempotency.IdempotencyOnDynamoDb;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +27,8 @@ public final class JmhSuite {
             "io.powertools.benchmarks.metrics.MetricsFlushBenchmark",
             "io.powertools.benchmarks.idempotency.IdempotencyKeyBenchmark",
             "io.powertools.benchmarks.idempotency.IdempotencyDynamoDbBenchmark",
+            "io.powertools.benchmarks.idempotency.IdempotencyDynamoDbHttpBenchmark",
+            "io.powertools.benchmarks.idempotency.IdempotencyOverheadBenchmark",
             "io.powertools.benchmarks.batch.BatchParallelismBenchmark");
 
     private JmhSuite() {
@@ -67,7 +70,8 @@ public final class JmhSuite {
                 .shouldFailOnError(true)
                 // The baselines' class path and the handler classes travel to the forks explicitly.
                 .jvmArgsAppend(systemProperty("benchmark.dependencies"), systemProperty("benchmark.classes"),
-                        "-Xmx1g");
+                        // DynamoDB Local needs a longer warm-up than the rest (see IdempotencyOnDynamoDb).
+                        "-D" + IdempotencyOnDynamoDb.WARMUP_PROPERTY + "=20", "-Xmx1g");
         return new Runner(options.build()).run();
     }
 

@@ -109,7 +109,7 @@ public final class Idempotency {
      * @return the body's result or the stored one
      */
     public <T> T call(String name, Object payload, Class<T> type, Supplier<T> body) {
-        return run(checkName(name), payload, ResponseCodec.of((Type) type), body);
+        return run(checkName(name), payload, ResponseCodec.forClass(type), body);
     }
 
     /**

@@ -17,12 +17,32 @@ import java.lang.reflect.Type;
  */
 public final class ResponseCodec<T> {
 
+    /** One codec per response class, for {@code Idempotency.call}, which gets the class on every call. */
+    private static final ClassValue<ResponseCodec<?>> BY_CLASS = new ClassValue<>() {
+        @Override
+        protected ResponseCodec<?> computeValue(Class<?> type) {
+            return of((Type) type);
+        }
+    };
+
     private final JavaType type;
     private final ObjectReader reader;
 
     private ResponseCodec(JavaType type) {
         this.type = type;
         this.reader = Json.reader().forType(type);
+    }
+
+    /**
+     * The codec of a response class, built once per class and shared (codecs are immutable).
+     *
+     * @param type the class
+     * @param <T> the response type
+     * @return the codec
+     */
+    @SuppressWarnings("unchecked")
+    public static <T> ResponseCodec<T> forClass(Class<T> type) {
+        return (ResponseCodec<T>) BY_CLASS.get(type);
     }
 
     /**

@@ -4,6 +4,7 @@ import io.powertools.idempotency.IdempotencyConfigurationException;
 import io.powertools.idempotency.IdempotencyItemTooLargeException;
 import io.powertools.idempotency.IdempotencyPersistenceException;
 import io.powertools.idempotency.internal.AttributeNames;
+import io.powertools.idempotency.internal.CompletionUpdate;
 import io.powertools.idempotency.internal.StoredItem;
 import io.powertools.idempotency.internal.StoredItemSchema;
 import io.powertools.idempotency.internal.Utf8;
@@ -18,9 +19,7 @@ import software.amazon.awssdk.enhanced.dynamodb.Key;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticImmutableTableSchema;
 import software.amazon.awssdk.enhanced.dynamodb.model.DeleteItemEnhancedRequest;
 import software.amazon.awssdk.enhanced.dynamodb.model.GetItemEnhancedRequest;
-import software.amazon.awssdk.enhanced.dynamodb.model.IgnoreNullsMode;
 import software.amazon.awssdk.enhanced.dynamodb.model.PutItemEnhancedRequest;
-import software.amazon.awssdk.enhanced.dynamodb.model.UpdateItemEnhancedRequest;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -30,7 +29,8 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionChe
 
 /**
  * Stores idempotency records in a DynamoDB table through the Enhanced Client, with a static
- * (reflection-free) schema built once. Requests per call: a first execution costs one
+ * (reflection-free) schema built once; the completing update is prepared once and sent with the
+ * low-level client ({@code CompletionUpdate}). Requests per call: a first execution costs one
  * conditional {@code PutItem} and one {@code UpdateItem}; a duplicate costs one {@code PutItem}
  * whose condition failure returns the stored item ({@code ReturnValuesOnConditionCheckFailure
  * ALL_OLD}), so no {@code GetItem} is needed.
@@ -57,7 +57,9 @@ public final class DynamoDbPersistenceStore implements PersistenceStore {
     private final String tableName;
     private final AttributeNames names;
     private final String staticPartitionKeyValue;
+    private final DynamoDbClient client;
     private final DynamoDbTable<StoredItem> table;
+    private final CompletionUpdate completion;
     private final StaticImmutableTableSchema<StoredItem, StoredItem.Builder> schema;
     private final Map<String, String> claimNames;
     private final Map<String, String> ownerNames;
@@ -79,18 +81,19 @@ public final class DynamoDbPersistenceStore implements PersistenceStore {
                     + e.getMessage(), e);
         }
         this.staticPartitionKeyValue = b.staticPartitionKeyValue;
-        DynamoDbClient client = b.client != null ? b.client
+        this.client = b.client != null ? b.client
                 : DynamoDbClient.builder().httpClient(UrlConnectionHttpClient.create()).build();
         this.schema = StoredItemSchema.create(names);
         this.table = DynamoDbEnhancedClient.builder().dynamoDbClient(client).build().table(tableName, schema);
+        this.completion = new CompletionUpdate(tableName, names, staticPartitionKeyValue);
         String keyAttr = names.sortKey() != null ? names.sortKey() : names.key();
         this.claimNames = Map.of("#id", keyAttr, "#exp", names.expiration(), "#st", names.status(),
                 "#ipe", names.inProgressExpiration());
         this.ownerNames = Map.of("#st", names.status(), "#ipe", names.inProgressExpiration());
         // The key is free when absent, expired (TTL deletion is lazy) or abandoned in progress.
         this.claimCondition = "attribute_not_exists(#id) OR #exp < :now_s OR (#st = :inprogress AND #ipe < :now_ms)";
-        // Completion and deletion act only on the record this caller claimed.
-        this.ownerCondition = "#st = :inprogress AND #ipe = :mine";
+        // Deletion, like completion, acts only on the record this caller claimed.
+        this.ownerCondition = CompletionUpdate.OWNER_CONDITION;
         this.fixedItemBytes = utf8(names.key()) + utf8(names.expiration()) + utf8(names.inProgressExpiration())
                 + utf8(names.status()) + utf8(names.data()) + utf8(names.validation())
                 + (names.sortKey() == null ? 0 : utf8(names.sortKey()) + utf8(staticPartitionKeyValue))
@@ -141,11 +144,7 @@ public final class DynamoDbPersistenceStore implements PersistenceStore {
             throw tooLarge(completed.key(), size, null);
         }
         try {
-            table.updateItem(UpdateItemEnhancedRequest.builder(StoredItem.class)
-                    .item(toItem(completed))
-                    .ignoreNullsMode(IgnoreNullsMode.SCALAR_ONLY)
-                    .conditionExpression(ownerCondition(completed))
-                    .build());
+            client.updateItem(completion.request(completed));
             return true;
         } catch (ConditionalCheckFailedException e) {
             return false;
