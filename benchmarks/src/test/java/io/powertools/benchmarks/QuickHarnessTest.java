@@ -33,9 +33,11 @@ class QuickHarnessTest {
         Map<String, List<Double>> coldStarts = ColdStart.measure(variants, 1);
         assertEquals(variants.size(), coldStarts.size());
 
-        Map<String, List<Double>> rates = Throughput.measure(
+        Throughput.Result throughput = Throughput.measure(
                 List.of(Variant.named("bare"), Variant.named("ours-functional")), 32, 64, 1);
-        assertEquals(2, rates.size());
+        assertEquals(2, throughput.rates().size());
+        throughput.childCpuMicros().forEach((key, perBatch) ->
+                assertTrue(perBatch.stream().allMatch(micros -> micros > 0), key + " child CPU: " + perBatch));
 
         Map<String, Integer> classes = Footprint.classesLoaded(Variant.named("ours-annotated"));
         assertTrue(classes.get("total") > 0);
@@ -43,10 +45,11 @@ class QuickHarnessTest {
 
         Report report = new Report(docs.resolve("images"));
         report.coldStart(coldStarts);
-        report.throughput(rates, 32, 64);
+        report.throughput(throughput, 32, 64);
         report.footprint(Map.of("ours-annotated", classes), Report.moduleJars());
         String text = report.write(docs.resolve("report.md"));
         assertTrue(text.contains("Cold start"));
+        assertTrue(text.contains("CPU time of the function's JVM per invocation"), text);
         assertTrue(Files.size(docs.resolve("images/cold-start.png")) > 0);
     }
 

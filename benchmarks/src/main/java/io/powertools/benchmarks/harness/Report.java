@@ -128,12 +128,12 @@ public final class Report {
     /**
      * Adds the throughput section.
      *
-     * @param rates invocations per second per batch by variant key
+     * @param result invocations per second and child CPU per invocation, per batch, by variant key
      * @param concurrency handler threads
      * @param invocations invocations per batch
      */
-    public void throughput(Map<String, List<Double>> rates, int concurrency, int invocations) {
-        Map<String, Stats> stats = summarise(rates);
+    public void throughput(Throughput.Result result, int concurrency, int invocations) {
+        Map<String, Stats> stats = summarise(result.rates());
         text.append(String.format(Locale.ROOT, "### Throughput at concurrency %d (%d invocations per batch, invocations/s)%n%n",
                 concurrency, invocations));
         text.append("| variant | batches | min | median | max |\n|---|---:|---:|---:|---:|\n");
@@ -147,10 +147,23 @@ public final class Report {
             }
         }
         text.append('\n');
+        throughputCpu(summarise(result.childCpuMicros()));
         BarChart chart = new BarChart("Throughput at concurrency " + concurrency
                 + " (median, whiskers min..max; invocations/s, higher is better)", "/s");
         stats.forEach((key, s) -> chart.bar(Variant.named(key).label(), s.median(), s.min(), s.max(), colour(key)));
         chart.write(images.resolve("throughput.png"));
+    }
+
+    private void throughputCpu(Map<String, Stats> cpu) {
+        if (cpu.values().stream().anyMatch(s -> s.count() == 0) || !cpu.containsKey("bare")) {
+            return; // the platform does not report the child's CPU time
+        }
+        text.append("CPU time of the function's JVM per invocation (µs, per batch; the harness JVM's work is not in it)\n\n"
+                + "| variant | min | median | max | median / bare |\n|---|---:|---:|---:|---:|\n");
+        double bare = cpu.get("bare").median();
+        cpu.forEach((key, s) -> text.append(String.format(Locale.ROOT, "| %s | %.0f | %.0f | %.0f | %.2fx |%n",
+                Variant.named(key).label(), s.min(), s.median(), s.max(), s.median() / bare)));
+        text.append('\n');
     }
 
     /**
