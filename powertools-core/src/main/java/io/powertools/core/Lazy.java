@@ -74,6 +74,23 @@ public final class Lazy<T> implements Supplier<T> {
     }
 
     /**
+     * Drops the value: the next {@link #get()} creates a new one. Used where a value must not
+     * outlive something, such as a SnapStart restore; the caller decides what to do with the old one.
+     *
+     * @return the value that was dropped, or null when there was none
+     */
+    public T reset() {
+        lock.lock();
+        try {
+            T old = value;
+            value = null;
+            return old;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
      * Whether the value has been created.
      *
      * @return true after a successful {@link #get()}

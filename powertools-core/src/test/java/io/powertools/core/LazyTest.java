@@ -54,6 +54,17 @@ class LazyTest {
     }
 
     @Test
+    void aResetHandsBackTheOldValueAndTheNextGetCreatesANewOne() {
+        AtomicInteger created = new AtomicInteger();
+        Lazy<String> lazy = Lazy.of(() -> "v" + created.incrementAndGet());
+        assertThat(lazy.reset()).isNull();
+        assertThat(lazy.get()).isEqualTo("v1");
+        assertThat(lazy.reset()).isEqualTo("v1");
+        assertThat(lazy.isInitialized()).isFalse();
+        assertThat(lazy.get()).isEqualTo("v2");
+    }
+
+    @Test
     void aFailedCreationIsRetriedByTheNextCaller() {
         AtomicInteger attempts = new AtomicInteger();
         Lazy<String> lazy = Lazy.of(() -> {

@@ -1,7 +1,7 @@
 package io.powertools.snapstart;
 
+import io.powertools.core.Lazy;
 import java.util.Objects;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,17 +32,18 @@ public final class RestoreScoped<T> implements Supplier<T> {
     private static final Logger LOG = LoggerFactory.getLogger(RestoreScoped.class);
 
     private final String name;
-    private final Supplier<? extends T> factory;
     private final boolean eager;
-    private final ReentrantLock lock = new ReentrantLock();
-    private volatile T value;
+    /** Creation on first use, exactly once however many invocations ask at the same time. */
+    private final Lazy<T> value;
 
     RestoreScoped(String name, Supplier<? extends T> factory, boolean eager) {
         if (name == null || name.isBlank()) {
             throw new IllegalArgumentException("A RestoreScoped value needs a name: it names it in restore errors");
         }
         this.name = name;
-        this.factory = Objects.requireNonNull(factory, "factory");
+        Objects.requireNonNull(factory, "factory");
+        this.value = Lazy.of(() -> Objects.requireNonNull(factory.get(),
+                () -> "RestoreScoped '" + name + "' factory returned null"));
         this.eager = eager;
     }
 
@@ -78,22 +79,7 @@ public final class RestoreScoped<T> implements Supplier<T> {
      */
     @Override
     public T get() {
-        T current = value;
-        if (current != null) {
-            return current;
-        }
-        // A lock, not synchronized: a virtual thread blocking in the factory must not pin its carrier.
-        lock.lock();
-        try {
-            current = value;
-            if (current == null) {
-                current = Objects.requireNonNull(factory.get(), () -> "RestoreScoped '" + name + "' factory returned null");
-                value = current;
-            }
-            return current;
-        } finally {
-            lock.unlock();
-        }
+        return value.get();
     }
 
     /**
@@ -102,14 +88,7 @@ public final class RestoreScoped<T> implements Supplier<T> {
      * broken client.
      */
     public void reset() {
-        T old;
-        lock.lock();
-        try {
-            old = value;
-            value = null;
-        } finally {
-            lock.unlock();
-        }
+        T old = value.reset();
         if (old instanceof AutoCloseable closeable) {
             try {
                 closeable.close();
@@ -127,7 +106,7 @@ public final class RestoreScoped<T> implements Supplier<T> {
      * @return true after a {@link #get()} that was not followed by a {@link #reset()}
      */
     public boolean isInitialized() {
-        return value != null;
+        return value.isInitialized();
     }
 
     /**

@@ -12,15 +12,10 @@ import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
@@ -78,7 +73,7 @@ class MultiConcurrencyRuntimeTest {
                 .environment("DYNAMODB_ENDPOINT", DYNAMO.endpoint().toString())
                 .start()) {
             results = function.invokeAll(requests);
-            stdout = awaitOutput(function, results);
+            stdout = function.stdoutLines();
         }
 
         for (InvocationResult result : results) {
@@ -117,39 +112,5 @@ class MultiConcurrencyRuntimeTest {
 
     private static InvocationRequest request(String body) {
         return InvocationRequest.builder().payload(ApiEvents.postJson(body, "api-" + UUID.randomUUID())).build();
-    }
-
-    private static final Pattern REQUEST_ID =
-            Pattern.compile("\"function_request_id\":\"([^\"]+)\"");
-
-    /**
-     * The child's stdout once it holds an EMF blob of every given invocation. The blob is the last
-     * thing an invocation writes, but the runtime collects the child's output on another thread:
-     * right after the answers arrive, the last lines may not have been read yet.
-     */
-    static List<String> awaitOutput(LocalLambdaRuntime runtime,
-            List<InvocationResult> results) {
-        Set<String> expected = results.stream().map(result -> result.request().requestId())
-                .collect(Collectors.toSet());
-        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-        while (true) {
-            List<String> lines = runtime.stdoutLines();
-            Set<String> flushed = new HashSet<>();
-            for (String line : lines) {
-                Matcher matcher = REQUEST_ID.matcher(line);
-                if (line.contains("\"_aws\"") && matcher.find()) {
-                    flushed.add(matcher.group(1));
-                }
-            }
-            if (flushed.containsAll(expected) || System.nanoTime() > deadline) {
-                return lines;
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return lines;
-            }
-        }
     }
 }

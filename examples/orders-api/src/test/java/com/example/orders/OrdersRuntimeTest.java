@@ -50,7 +50,7 @@ class OrdersRuntimeTest {
         List<String> stdout;
         try (LocalLambdaRuntime function = LocalFunctions.ordersFunction(DYNAMO).maxConcurrency(8).start()) {
             results = function.invokeAll(requests);
-            stdout = LocalFunctions.awaitOutput(function, results);
+            stdout = function.stdoutLines();
         }
 
         Map<Integer, Long> statuses = results.stream()

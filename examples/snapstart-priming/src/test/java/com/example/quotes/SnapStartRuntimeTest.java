@@ -7,14 +7,9 @@ import io.powertools.core.json.Json;
 import io.powertools.testing.InvocationRequest;
 import io.powertools.testing.InvocationResult;
 import io.powertools.testing.LocalLambdaRuntime;
-import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
@@ -47,7 +42,7 @@ class SnapStartRuntimeTest {
                 .start()) {
             results = function.invokeAll(requests);
             restores = function.restoreCount();
-            lines = awaitOutput(function, results).stream().filter(line -> line.indexOf('{') >= 0 && line.endsWith("}"))
+            lines = function.stdoutLines().stream().filter(line -> line.indexOf('{') >= 0 && line.endsWith("}"))
                     .map(line -> Json.parse(line.substring(line.indexOf('{')))).collect(Collectors.toList());
         }
 
@@ -81,39 +76,5 @@ class SnapStartRuntimeTest {
 
     private static List<JsonNode> messages(List<JsonNode> lines, String message) {
         return lines.stream().filter(line -> message.equals(line.path("message").asText())).collect(Collectors.toList());
-    }
-
-    private static final Pattern REQUEST_ID =
-            Pattern.compile("\"function_request_id\":\"([^\"]+)\"");
-
-    /**
-     * The child's stdout once it holds an EMF blob of every given invocation. The blob is the last
-     * thing an invocation writes, but the runtime collects the child's output on another thread:
-     * right after the answers arrive, the last lines may not have been read yet.
-     */
-    static List<String> awaitOutput(LocalLambdaRuntime runtime,
-            List<InvocationResult> results) {
-        Set<String> expected = results.stream().map(result -> result.request().requestId())
-                .collect(Collectors.toSet());
-        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-        while (true) {
-            List<String> lines = runtime.stdoutLines();
-            Set<String> flushed = new HashSet<>();
-            for (String line : lines) {
-                Matcher matcher = REQUEST_ID.matcher(line);
-                if (line.contains("\"_aws\"") && matcher.find()) {
-                    flushed.add(matcher.group(1));
-                }
-            }
-            if (flushed.containsAll(expected) || System.nanoTime() > deadline) {
-                return lines;
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return lines;
-            }
-        }
     }
 }

@@ -1,17 +1,10 @@
 package com.example.payments;
 
 import io.powertools.testing.DynamoDbLocalExtension;
-import io.powertools.testing.InvocationResult;
 import io.powertools.testing.LocalLambdaRuntime;
 import java.io.File;
-import java.time.Duration;
 import java.util.Arrays;
-import java.util.HashSet;
-import java.util.List;
 import java.util.Optional;
-import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
 
@@ -51,39 +44,5 @@ final class LocalFunctions {
 
     static int count(DynamoDbLocalExtension dynamo, String table) {
         return dynamo.client().scan(ScanRequest.builder().tableName(table).build()).count();
-    }
-
-    private static final Pattern REQUEST_ID =
-            Pattern.compile("\"function_request_id\":\"([^\"]+)\"");
-
-    /**
-     * The child's stdout once it holds an EMF blob of every given invocation. The blob is the last
-     * thing an invocation writes, but the runtime collects the child's output on another thread:
-     * right after the answers arrive, the last lines may not have been read yet.
-     */
-    static List<String> awaitOutput(LocalLambdaRuntime runtime,
-            List<InvocationResult> results) {
-        Set<String> expected = results.stream().map(result -> result.request().requestId())
-                .collect(Collectors.toSet());
-        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-        while (true) {
-            List<String> lines = runtime.stdoutLines();
-            Set<String> flushed = new HashSet<>();
-            for (String line : lines) {
-                Matcher matcher = REQUEST_ID.matcher(line);
-                if (line.contains("\"_aws\"") && matcher.find()) {
-                    flushed.add(matcher.group(1));
-                }
-            }
-            if (flushed.containsAll(expected) || System.nanoTime() > deadline) {
-                return lines;
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return lines;
-            }
-        }
     }
 }

@@ -65,7 +65,7 @@ class PaymentsRuntimeTest {
                     InvocationRequest.of(SqsEvents.json(SqsEvents.STANDARD_ARN, redelivery))));
             List<InvocationResult> all = new ArrayList<>(results);
             all.addAll(redelivered);
-            stdout = LocalFunctions.awaitOutput(function, all);
+            stdout = function.stdoutLines();
         }
 
         Set<String> reported = results.stream()

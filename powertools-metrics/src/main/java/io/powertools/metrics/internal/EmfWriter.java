@@ -38,7 +38,6 @@ final class EmfWriter {
     private static final ThreadLocal<SpareBuffer> SPARE = ThreadLocal.withInitial(SpareBuffer::new);
 
     private final EmfSink sink;
-    private int blobs;
 
     EmfWriter(EmfSink sink) {
         this.sink = sink;
@@ -92,7 +91,6 @@ final class EmfWriter {
             writeBlob(buffer, namespace, timestamp, dimKeys, dimValues, dimCount, series, seriesCount, valueFrom,
                     metadata, requestId, traceId);
             sink.write(buffer.array(), 0, buffer.size());
-            blobs++;
         } finally {
             spare.giveBack(buffer);
         }
@@ -156,11 +154,6 @@ final class EmfWriter {
             }
         }
         out.raw('}').raw('\n');
-    }
-
-    /** @return how many blobs this writer wrote */
-    int blobs() {
-        return blobs;
     }
 
     private static void writeValue(JsonBytes out, Object value) {

@@ -12,14 +12,11 @@ import java.io.PrintStream;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
@@ -123,7 +120,7 @@ public final class DemoRun {
                 futures.add(future);
             }
             List<InvocationResult> results = futures.stream().map(CompletableFuture::join).toList();
-            return new FunctionRun(results, jsonLines(awaitOutput(runtime, results)));
+            return new FunctionRun(results, jsonLines(runtime.stdoutLines()));
         }
     }
 
@@ -230,39 +227,5 @@ public final class DemoRun {
                     .ifPresent(line -> samples.add(line.toString()));
         }
         return samples;
-    }
-
-    private static final Pattern REQUEST_ID =
-            Pattern.compile("\"function_request_id\":\"([^\"]+)\"");
-
-    /**
-     * The child's stdout once it holds an EMF blob of every given invocation. The blob is the last
-     * thing an invocation writes, but the runtime collects the child's output on another thread:
-     * right after the answers arrive, the last lines may not have been read yet.
-     */
-    static List<String> awaitOutput(LocalLambdaRuntime runtime,
-            List<InvocationResult> results) {
-        Set<String> expected = results.stream().map(result -> result.request().requestId())
-                .collect(Collectors.toSet());
-        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-        while (true) {
-            List<String> lines = runtime.stdoutLines();
-            Set<String> flushed = new HashSet<>();
-            for (String line : lines) {
-                Matcher matcher = REQUEST_ID.matcher(line);
-                if (line.contains("\"_aws\"") && matcher.find()) {
-                    flushed.add(matcher.group(1));
-                }
-            }
-            if (flushed.containsAll(expected) || System.nanoTime() > deadline) {
-                return lines;
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return lines;
-            }
-        }
     }
 }
