@@ -26,6 +26,17 @@ public final class KeysResolver implements EventResolver {
 
     @Override
     public void resolve(LogEvent event, JsonWriter writer, boolean succeedingEntry) {
+        writeKeys(event, writer, succeedingEntry);
+    }
+
+    /**
+     * Writes the keys as members of the line's object.
+     *
+     * @param event the event, whose message may carry structured arguments
+     * @param writer the line being written
+     * @param succeedingEntry whether members were written before, so the first key needs a separator
+     */
+    public static void writeKeys(LogEvent event, JsonWriter writer, boolean succeedingEntry) {
         KeyValues persistent = PersistentKeys.get();
         Invocation invocation = Invocation.currentOrNull();
         KeyValues temporary = invocation == null ? KeyValues.EMPTY : LogState.of(invocation).keys();
