@@ -44,6 +44,21 @@ final class ChildRuns {
         }
     }
 
+    /**
+     * Fails unless the run wrote the handler's "Order accepted" line as JSON with the request id: a
+     * variant whose logging was misconfigured (Log4j2's error-only default, say) would skip the very
+     * work it is measured on and look fast.
+     */
+    static void checkLogged(Variant variant, List<String> stdout, InvocationResult result) {
+        String requestId = result.request().requestId();
+        boolean logged = stdout.stream().anyMatch(line -> line.startsWith("{") && line.contains("\"level\":\"INFO\"")
+                && line.contains("\"message\":\"Order accepted\"") && line.contains(requestId));
+        if (!logged) {
+            throw new IllegalStateException(variant.key() + " did not log 'Order accepted' as a JSON line with request id "
+                    + requestId + "; its output: " + stdout);
+        }
+    }
+
     static void check(Variant variant, List<InvocationResult> results) {
         results.forEach(result -> check(variant, result));
     }

@@ -41,6 +41,7 @@ public final class ColdStart {
             InvocationResult result = runtime.invokeAndWait(ChildRuns.request());
             long end = System.nanoTime();
             ChildRuns.check(variant, result);
+            ChildRuns.checkLogged(variant, runtime.stdoutLines(), result);
             return (end - start) / 1e6;
         }
     }

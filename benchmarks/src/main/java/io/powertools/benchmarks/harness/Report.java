@@ -60,8 +60,12 @@ public final class Report {
                 alloc.containsKey(name) ? String.format(Locale.ROOT, "%,.0f", alloc.get(name)) : "n/a")));
         text.append("\n### Ratios against goals (JMH)\n\n| comparison | ratio | goal | verdict |\n|---|---:|---|---|\n");
         ratio(score, "LogLineBenchmark.ours", "LogLineBenchmark.plainLog4j", "log line, ours / plain JsonTemplateLayout", 1.2, true);
+        ratio(score, "LogLineBenchmark.oursJsonLayout", "LogLineBenchmark.plainLog4j",
+                "log line, ours with PowertoolsJsonLayout / plain JsonTemplateLayout", Double.NaN, true);
         ratio(score, "LogInvocationBenchmark.ours", "LogInvocationBenchmark.powertools",
                 "log invocation, ours / Powertools 2.9.0", 0.6, true);
+        ratio(score, "LogInvocationBenchmark.oursJsonLayout", "LogInvocationBenchmark.powertools",
+                "log invocation, ours with PowertoolsJsonLayout / Powertools 2.9.0", Double.NaN, true);
         ratio(score, "MetricsFlushBenchmark.ours", "MetricsFlushBenchmark.powertools",
                 "metrics flush, ours / Powertools 2.9.0", 0.3, true);
         ratio(score, "MetricsFlushBenchmark.ours", "MetricsFlushBenchmark.jackson",
@@ -90,7 +94,9 @@ public final class Report {
         text.append('\n');
         chart("jmh-logging.png", "Logging (ns per op, lower is better)", "ns", score, Map.of(
                 "LogLineBenchmark.ours", "line: io.powertools", "LogLineBenchmark.plainLog4j", "line: plain Log4j2 JSON",
+                "LogLineBenchmark.oursJsonLayout", "line: io.powertools, PowertoolsJsonLayout",
                 "LogInvocationBenchmark.ours", "invocation: io.powertools",
+                "LogInvocationBenchmark.oursJsonLayout", "invocation: io.powertools, PowertoolsJsonLayout",
                 "LogInvocationBenchmark.powertools", "invocation: Powertools 2.9.0"));
         chart("jmh-metrics.png", "Metrics flush, 10 metrics x 3 dimensions (ns per op, lower is better)", "ns", score,
                 Map.of("MetricsFlushBenchmark.ours", "io.powertools", "MetricsFlushBenchmark.jackson",
@@ -118,6 +124,8 @@ public final class Report {
         coldRatio(stats, "ours-functional", "powertools-functional", 0.7);
         coldRatio(stats, "ours-annotated", "log4j", 1.15);
         coldRatio(stats, "ours-functional", "log4j", 1.15);
+        coldRatio(stats, "ours-functional-template", "powertools-functional", Double.NaN);
+        coldRatio(stats, "ours-functional-template", "log4j", Double.NaN);
         coldRatio(stats, "log4j", "bare", Double.NaN);
         text.append('\n');
         BarChart chart = new BarChart("Cold start: JVM launch to first response (median, whiskers min..max; ms)", "ms");

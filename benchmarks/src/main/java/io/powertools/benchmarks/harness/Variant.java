@@ -20,9 +20,13 @@ public record Variant(String key, String label, String handler, List<Path> class
     private static final String HANDLERS = "io.powertools.benchmarks.handlers.";
 
     /**
-     * The six variants of the comparison.
+     * The variants of the comparison. The io.powertools ones run with no Log4j2 configuration file,
+     * so they get the library's default configuration, as a function that adds only the dependency
+     * does; one more runs the functional handler with the documented {@code log4j2.xml} and JSON
+     * Template Layout, as a function migrated from Powertools with its configuration file would.
      *
-     * @return bare, bare Log4j2 JSON, ours (functional, annotated), Powertools 2.9.0 (annotated, functional)
+     * @return bare, bare Log4j2 JSON, ours (functional, annotated, functional with log4j2.xml),
+     *     Powertools 2.9.0 (annotated, functional)
      */
     public static List<Variant> all() {
         Dependencies deps = Dependencies.get();
@@ -36,9 +40,11 @@ public record Variant(String key, String label, String handler, List<Path> class
                 new Variant("log4j", "bare Log4j2 JSON", HANDLERS + "Log4jJsonHandler::handleRequest", log4j,
                         "bench/log4j2-static.xml"),
                 new Variant("ours-functional", "io.powertools functional", HANDLERS + "OursFunctionalHandler::handleRequest",
-                        ours, "bench/log4j2-ours.xml"),
+                        ours, null),
                 new Variant("ours-annotated", "io.powertools annotated", HANDLERS + "OursAnnotatedHandler::handleRequest",
-                        ours, "bench/log4j2-ours.xml"),
+                        ours, null),
+                new Variant("ours-functional-template", "io.powertools functional, log4j2.xml + JSON Template Layout",
+                        HANDLERS + "OursFunctionalHandler::handleRequest", ours, "bench/log4j2-ours.xml"),
                 new Variant("powertools-annotated", "Powertools 2.9.0 annotated",
                         HANDLERS + "PowertoolsAnnotatedHandler::handleRequest", powertools, "bench/log4j2-powertools.xml"),
                 new Variant("powertools-functional", "Powertools 2.9.0 functional",

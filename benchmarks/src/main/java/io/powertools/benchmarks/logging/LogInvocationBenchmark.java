@@ -9,6 +9,7 @@ import io.powertools.benchmarks.support.IsolatedDriver;
 import io.powertools.benchmarks.support.NullOutputLog4j;
 import io.powertools.logging.LoggingOptions;
 import io.powertools.logging.PowertoolsLogging;
+import io.powertools.logging.log4j.PowertoolsJsonLayout;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -35,18 +36,24 @@ public class LogInvocationBenchmark {
 
     private static final Logger LOG = LoggerFactory.getLogger("com.example.OrderHandler");
 
-    /** This library: a decorated handler, built once. */
-    @State(Scope.Thread)
-    public static class Ours {
+    /** This library: a decorated handler, built once; subclasses pick the layout. */
+    public abstract static class DecoratedHandler {
         private final Map<String, Object> event = Map.of("orderId", "o-77");
         private final Context context = BenchContext.create();
         private RequestHandler<Map<String, Object>, String> handler;
 
-        /** Installs our template and decorates the handler. */
+        /** Installs the layout and decorates the handler. */
         @Setup(Level.Trial)
         public void setUp() {
-            NullOutputLog4j.install("classpath:powertools-layout.json");
-            handler = PowertoolsLogging.decorate(Ours::handle, LoggingOptions.defaults());
+            installLayout();
+            handler = PowertoolsLogging.decorate(DecoratedHandler::handle, LoggingOptions.defaults());
+        }
+
+        /** Points Log4j2 at the layout under test. */
+        abstract void installLayout();
+
+        String invoke() {
+            return handler.handleRequest(event, context);
         }
 
         private static String handle(Map<String, Object> event, Context context) {
@@ -54,6 +61,24 @@ public class LogInvocationBenchmark {
             LOG.info("Order accepted", entry("orderId", "o-77"), entry("total", 42));
             LOG.info("Done");
             return "ok";
+        }
+    }
+
+    /** JSON Template Layout with this library's template. */
+    @State(Scope.Thread)
+    public static class Ours extends DecoratedHandler {
+        @Override
+        void installLayout() {
+            NullOutputLog4j.install("classpath:powertools-layout.json");
+        }
+    }
+
+    /** PowertoolsJsonLayout, the layout of the library's default configuration. */
+    @State(Scope.Thread)
+    public static class OursJsonLayout extends DecoratedHandler {
+        @Override
+        void installLayout() {
+            NullOutputLog4j.install(configuration -> PowertoolsJsonLayout.createDefaultLayout());
         }
     }
 
@@ -87,7 +112,18 @@ public class LogInvocationBenchmark {
      */
     @Benchmark
     public String ours(Ours state) {
-        return state.handler.handleRequest(state.event, state.context);
+        return state.invoke();
+    }
+
+    /**
+     * This library's invocation, lines through PowertoolsJsonLayout.
+     *
+     * @param state the decorated handler
+     * @return the handler's response
+     */
+    @Benchmark
+    public String oursJsonLayout(OursJsonLayout state) {
+        return state.invoke();
     }
 
     /**
