@@ -124,7 +124,7 @@ public final class Idempotency {
      * @return the body's result or the stored one
      */
     public <T> T call(String name, Object payload, TypeReference<T> type, Supplier<T> body) {
-        return run(checkName(name), payload, ResponseCodec.of(type.getType()), body);
+        return run(checkName(name), payload, ResponseCodec.forType(type.getType()), body);
     }
 
     /**
@@ -138,7 +138,7 @@ public final class Idempotency {
      * @return the body's result or the stored one
      */
     public <T> T call(String name, Object payload, JavaType type, Supplier<T> body) {
-        return run(checkName(name), payload, ResponseCodec.of(type), body);
+        return run(checkName(name), payload, ResponseCodec.forType(type), body);
     }
 
     /**

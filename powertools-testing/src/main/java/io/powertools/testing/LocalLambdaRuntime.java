@@ -57,6 +57,12 @@ public final class LocalLambdaRuntime implements AutoCloseable {
 
     private static final int TAIL_LINES = 30;
     private static final Duration OUTPUT_DRAIN_TIMEOUT = Duration.ofSeconds(2);
+    /**
+     * How long close() waits for the dead child's pipe to be read to its end. It returns as soon as
+     * the end is reached; the bound only matters on a machine so loaded that the reading thread is
+     * not scheduled for seconds, and then a short bound would silently drop the last lines.
+     */
+    private static final Duration OUTPUT_END_TIMEOUT = Duration.ofSeconds(15);
     private static final Duration INIT_ERROR_EXIT_GRACE = Duration.ofSeconds(5);
     private static final Duration DESTROY_GRACE = Duration.ofSeconds(3);
 
@@ -431,10 +437,10 @@ public final class LocalLambdaRuntime implements AutoCloseable {
         destroyChild();
         // The killed child's pipe still holds whatever it wrote: read it to the end.
         if (stdout != null) {
-            stdout.awaitEnd(OUTPUT_DRAIN_TIMEOUT);
+            stdout.awaitEnd(OUTPUT_END_TIMEOUT);
         }
         if (stderr != null) {
-            stderr.awaitEnd(OUTPUT_DRAIN_TIMEOUT);
+            stderr.awaitEnd(OUTPUT_END_TIMEOUT);
         }
         if (process != null) {
             try {

@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.type.TypeFactory;
 import io.powertools.core.json.Json;
 import io.powertools.idempotency.IdempotencyPersistenceException;
 import java.lang.reflect.Type;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Serializes a response to the stored {@code data} text and back, for one response type (generic
@@ -24,6 +26,14 @@ public final class ResponseCodec<T> {
             return of((Type) type);
         }
     };
+
+    /**
+     * Codecs of generic types, for the {@code call} variants that get a TypeReference or JavaType on
+     * every call. Response types are written in the program, so there are few; the cap only guards
+     * against a caller that builds a new type per call.
+     */
+    private static final Map<JavaType, ResponseCodec<?>> BY_TYPE = new ConcurrentHashMap<>();
+    private static final int MAX_CACHED_TYPES = 256;
 
     private final JavaType type;
     private final ObjectReader reader;
@@ -43,6 +53,37 @@ public final class ResponseCodec<T> {
     @SuppressWarnings("unchecked")
     public static <T> ResponseCodec<T> forClass(Class<T> type) {
         return (ResponseCodec<T>) BY_CLASS.get(type);
+    }
+
+    /**
+     * The codec of a Java type (a class, or a parameterized type from a TypeReference), shared
+     * between calls like {@link #forClass}.
+     *
+     * @param type the type
+     * @param <T> the response type
+     * @return the codec
+     */
+    public static <T> ResponseCodec<T> forType(Type type) {
+        return forType(TypeFactory.defaultInstance().constructType(type));
+    }
+
+    /**
+     * The codec of a Jackson type, shared between calls like {@link #forClass}.
+     *
+     * @param type the type
+     * @param <T> the response type
+     * @return the codec
+     */
+    @SuppressWarnings("unchecked")
+    public static <T> ResponseCodec<T> forType(JavaType type) {
+        ResponseCodec<?> codec = BY_TYPE.get(type);
+        if (codec == null) {
+            codec = new ResponseCodec<>(type);
+            if (BY_TYPE.size() < MAX_CACHED_TYPES) {
+                BY_TYPE.putIfAbsent(type, codec);
+            }
+        }
+        return (ResponseCodec<T>) codec;
     }
 
     /**

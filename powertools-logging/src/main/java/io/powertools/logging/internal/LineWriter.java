@@ -6,6 +6,8 @@ import org.apache.logging.log4j.core.LogEvent;
 import org.apache.logging.log4j.layout.template.json.util.JsonWriter;
 import org.apache.logging.log4j.message.Message;
 import org.apache.logging.log4j.util.ReadOnlyStringMap;
+import org.apache.logging.log4j.util.StringBuilderFormattable;
+import org.apache.logging.log4j.util.TriConsumer;
 
 /**
  * Writes one log event as the Powertools JSON line: the same members, in the same order and with
@@ -17,6 +19,14 @@ import org.apache.logging.log4j.util.ReadOnlyStringMap;
  * {@code toString()} logs while a line is being written).
  */
 public final class LineWriter {
+
+    /** What JSON Template Layout appends to a string it cut at maxStringLength. */
+    public static final String TRUNCATED_SUFFIX = "\u2026";
+
+    /** A huge line (a long stack trace) should not pin its buffer to the thread for good. */
+    private static final int MAX_RETAINED_CHARS = 1 << 18;
+    /** {@code values()} copies the array on every call. */
+    private static final InvocationField[] INVOCATION_FIELDS = InvocationField.values();
 
     private final JsonWriter json;
     private final String defaultService;
@@ -38,9 +48,6 @@ public final class LineWriter {
         this.defaultService = defaultService;
         this.stackTrace = new StackTraceText(maxStringLength);
     }
-
-    /** What JSON Template Layout appends to a string it cut at maxStringLength. */
-    public static final String TRUNCATED_SUFFIX = "\u2026";
 
     /**
      * Claims this writer for one line.
@@ -70,7 +77,6 @@ public final class LineWriter {
         StringBuilder line = json.getStringBuilder();
         line.setLength(0);
         if (line.capacity() > MAX_RETAINED_CHARS) {
-            // A huge line (a long stack trace) should not pin its buffer to the thread for good.
             line.trimToSize();
         }
         json.writeObjectStart();
@@ -89,7 +95,7 @@ public final class LineWriter {
         json.writeObjectKey("service");
         json.writeString(invocation == null ? defaultService : invocation.executionEnvironment().serviceName());
         if (invocation != null) {
-            for (InvocationField field : InvocationField.values()) {
+            for (InvocationField field : INVOCATION_FIELDS) {
                 writeField(field, invocation);
             }
         }
@@ -105,6 +111,9 @@ public final class LineWriter {
         json.writeObjectKey("message");
         if (message == null) {
             json.writeNull();
+        } else if (message instanceof StringBuilderFormattable) {
+            // Formats straight into the line, without the message's String (what JSON Template Layout does too).
+            json.writeString((StringBuilderFormattable) message);
         } else {
             json.writeString(message.getFormattedMessage());
         }
@@ -144,14 +153,15 @@ public final class LineWriter {
         if (contextData == null || contextData.isEmpty()) {
             return;
         }
-        contextData.forEach((key, value) -> {
-            json.writeSeparator();
-            json.writeObjectKey(key);
-            json.writeString(String.valueOf(value));
-        });
+        contextData.forEach(WRITE_ENTRY, json);
     }
 
-    private static final int MAX_RETAINED_CHARS = 1 << 18;
+    /** Writes one context-data entry; static so that writing MDC allocates no lambda per line. */
+    private static final TriConsumer<String, Object, JsonWriter> WRITE_ENTRY = (key, value, json) -> {
+        json.writeSeparator();
+        json.writeObjectKey(key);
+        json.writeString(String.valueOf(value));
+    };
 
     /** The text of a stack trace as {@link Throwable#printStackTrace()} prints it, at most N characters. */
     private static final class StackTraceText {
