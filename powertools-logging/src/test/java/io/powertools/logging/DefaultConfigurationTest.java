@@ -71,6 +71,21 @@ class DefaultConfigurationTest {
     }
 
     @Test
+    void levelVariableAppliesEvenWithoutTheLoggingApi() throws Exception {
+        try (LocalLambdaRuntime runtime = runtime()
+                .environment("PLAIN_SLF4J", "true")
+                .environment("AWS_LAMBDA_LOG_LEVEL", "DEBUG")
+                .start()) {
+            assertThat(runtime.invokeAndWait("{\"orderId\":\"o-4\"}").isSuccess()).isTrue();
+
+            List<JsonNode> lines = jsonLines(runtime.stdoutLines());
+            assertThat(find(lines, "Order detail").path("level").asText()).isEqualTo("DEBUG");
+            // No invocation was opened, so the line has no request fields, and no null in their place.
+            assertThat(find(lines, "Order accepted").has("function_request_id")).isFalse();
+        }
+    }
+
+    @Test
     void functionWithItsOwnConfigurationFileKeepsIt() throws Exception {
         Files.writeString(functionClasses.resolve("log4j2.xml"), String.join("\n",
                 "<Configuration status=\"WARN\">",

@@ -93,10 +93,10 @@ public final class Report {
                 "batch parallel(16) / parallelStream", Double.NaN, true);
         text.append('\n');
         chart("jmh-logging.png", "Logging (ns per op, lower is better)", "ns", score, Map.of(
-                "LogLineBenchmark.ours", "line: io.powertools", "LogLineBenchmark.plainLog4j", "line: plain Log4j2 JSON",
-                "LogLineBenchmark.oursJsonLayout", "line: io.powertools, PowertoolsJsonLayout",
-                "LogInvocationBenchmark.ours", "invocation: io.powertools",
-                "LogInvocationBenchmark.oursJsonLayout", "invocation: io.powertools, PowertoolsJsonLayout",
+                "LogLineBenchmark.ours", "line: ours, template", "LogLineBenchmark.oursJsonLayout",
+                "line: ours, JsonLayout", "LogLineBenchmark.plainLog4j", "line: plain Log4j2 JSON",
+                "LogInvocationBenchmark.ours", "invocation: ours, template",
+                "LogInvocationBenchmark.oursJsonLayout", "invocation: ours, JsonLayout",
                 "LogInvocationBenchmark.powertools", "invocation: Powertools 2.9.0"));
         chart("jmh-metrics.png", "Metrics flush, 10 metrics x 3 dimensions (ns per op, lower is better)", "ns", score,
                 Map.of("MetricsFlushBenchmark.ours", "io.powertools", "MetricsFlushBenchmark.jackson",

@@ -43,7 +43,7 @@ public record Variant(String key, String label, String handler, List<Path> class
                         ours, null),
                 new Variant("ours-annotated", "io.powertools annotated", HANDLERS + "OursAnnotatedHandler::handleRequest",
                         ours, null),
-                new Variant("ours-functional-template", "io.powertools functional, log4j2.xml + JSON Template Layout",
+                new Variant("ours-functional-template", "io.powertools functional, log4j2.xml",
                         HANDLERS + "OursFunctionalHandler::handleRequest", ours, "bench/log4j2-ours.xml"),
                 new Variant("powertools-annotated", "Powertools 2.9.0 annotated",
                         HANDLERS + "PowertoolsAnnotatedHandler::handleRequest", powertools, "bench/log4j2-powertools.xml"),

@@ -1,5 +1,8 @@
 package io.powertools.logging.log4j;
 
+import io.powertools.core.config.ConfigurationException;
+import io.powertools.core.config.Environment;
+import io.powertools.logging.LoggingConfiguration;
 import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.core.Appender;
 import org.apache.logging.log4j.core.LoggerContext;
@@ -15,8 +18,9 @@ import org.apache.logging.log4j.core.config.LoggerConfig;
  *   <li>{@link PowertoolsLevelFilter} for the whole context (DEBUG sampling, silent SnapStart priming);</li>
  *   <li>a {@link PowertoolsConsole} named {@value #APPENDER_NAME} on {@code System.out} with
  *       {@link PowertoolsJsonLayout};</li>
- *   <li>the root logger at INFO. {@code POWERTOOLS_LOG_LEVEL} and {@code AWS_LAMBDA_LOG_LEVEL} change
- *       it when logging initialises, as with any configuration.</li>
+ *   <li>the root logger at {@code POWERTOOLS_LOG_LEVEL}, else {@code AWS_LAMBDA_LOG_LEVEL}, else INFO,
+ *       so the variables apply even to a function that never calls the logging API. An invalid value
+ *       leaves INFO here; the logging API's init reports it as a configuration error.</li>
  * </ul>
  */
 public final class PowertoolsDefaultConfiguration extends AbstractConfiguration {
@@ -45,6 +49,15 @@ public final class PowertoolsDefaultConfiguration extends AbstractConfiguration 
         addAppender(console);
         LoggerConfig root = getRootLogger();
         root.addAppender(console, null, null);
-        root.setLevel(Level.INFO);
+        root.setLevel(levelFromEnvironment());
+    }
+
+    private static Level levelFromEnvironment() {
+        try {
+            return LoggingConfiguration.fromEnvironment(Environment.system()).level().orElse(Level.INFO);
+        } catch (ConfigurationException invalid) {
+            // Not thrown from inside Log4j2's start: PowertoolsLogging's init names the variable and the fix.
+            return Level.INFO;
+        }
     }
 }

@@ -18,8 +18,10 @@ public class DefaultConfigurationHandler implements RequestHandler<Map<String, O
 
     private static final Logger LOG = LoggerFactory.getLogger(DefaultConfigurationHandler.class);
 
-    private final RequestHandler<Map<String, Object>, String> handler =
-            PowertoolsLogging.decorate(DefaultConfigurationHandler::handle, LoggingOptions.defaults());
+    /** With {@code PLAIN_SLF4J=true} it logs through SLF4J only and never calls the logging API. */
+    private final RequestHandler<Map<String, Object>, String> handler = Boolean.parseBoolean(System.getenv("PLAIN_SLF4J"))
+            ? DefaultConfigurationHandler::handle
+            : PowertoolsLogging.decorate(DefaultConfigurationHandler::handle, LoggingOptions.defaults());
 
     @Override
     public String handleRequest(Map<String, Object> event, Context context) {
