@@ -462,8 +462,10 @@ public final class LocalLambdaRuntime implements AutoCloseable {
         }
         // SIGKILL, not SIGTERM: a graceful JVM exit while handler threads sit in the runtime
         // client's native long poll crashes in libc (hs_err files, noise); Lambda itself never
-        // asks the runtime to shut down gracefully either.
-        child.destroyForcibly();
+        // asks the runtime to shut down gracefully either. Through the ProcessHandle, because
+        // Process.destroyForcibly() also closes the pipes, dropping what the child wrote and the
+        // collectors had not read yet; the collectors read them to their end below.
+        child.toHandle().destroyForcibly();
         try {
             child.waitFor(DESTROY_GRACE.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
