@@ -27,6 +27,12 @@ public final class LineWriter {
     private static final int MAX_RETAINED_CHARS = 1 << 18;
     /** {@code values()} copies the array on every call. */
     private static final InvocationField[] INVOCATION_FIELDS = InvocationField.values();
+    /** Writes one context-data entry; static so that writing MDC allocates no lambda per line. */
+    private static final TriConsumer<String, Object, JsonWriter> WRITE_ENTRY = (key, value, json) -> {
+        json.writeSeparator();
+        json.writeObjectKey(key);
+        json.writeString(String.valueOf(value));
+    };
 
     private final JsonWriter json;
     private final String defaultService;
@@ -155,13 +161,6 @@ public final class LineWriter {
         }
         contextData.forEach(WRITE_ENTRY, json);
     }
-
-    /** Writes one context-data entry; static so that writing MDC allocates no lambda per line. */
-    private static final TriConsumer<String, Object, JsonWriter> WRITE_ENTRY = (key, value, json) -> {
-        json.writeSeparator();
-        json.writeObjectKey(key);
-        json.writeString(String.valueOf(value));
-    };
 
     /** The text of a stack trace as {@link Throwable#printStackTrace()} prints it, at most N characters. */
     private static final class StackTraceText {
