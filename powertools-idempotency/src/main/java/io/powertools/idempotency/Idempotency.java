@@ -152,7 +152,7 @@ public final class Idempotency {
      * @return the idempotent function
      */
     public <I, O> Function<I, O> function(String name, Class<O> type, Function<I, O> function) {
-        return function(name, ResponseCodec.of((Type) type), function);
+        return function(name, ResponseCodec.forType((Type) type), function);
     }
 
     /**
@@ -166,7 +166,7 @@ public final class Idempotency {
      * @return the idempotent function
      */
     public <I, O> Function<I, O> function(String name, TypeReference<O> type, Function<I, O> function) {
-        return function(name, ResponseCodec.of(type.getType()), function);
+        return function(name, ResponseCodec.forType(type.getType()), function);
     }
 
     private <I, O> Function<I, O> function(String name, ResponseCodec<O> codec, Function<I, O> function) {
@@ -186,7 +186,7 @@ public final class Idempotency {
      * @return the idempotent handler
      */
     public <I, O> RequestHandler<I, O> handler(Class<O> type, RequestHandler<I, O> handler) {
-        return handler("handleRequest", ResponseCodec.of((Type) type), handler);
+        return handler("handleRequest", ResponseCodec.forType((Type) type), handler);
     }
 
     /**
@@ -199,7 +199,7 @@ public final class Idempotency {
      * @return the idempotent handler
      */
     public <I, O> RequestHandler<I, O> handler(TypeReference<O> type, RequestHandler<I, O> handler) {
-        return handler("handleRequest", ResponseCodec.of(type.getType()), handler);
+        return handler("handleRequest", ResponseCodec.forType(type.getType()), handler);
     }
 
     /**
@@ -213,7 +213,7 @@ public final class Idempotency {
      * @return the idempotent handler
      */
     public <I, O> RequestHandler<I, O> handler(String name, Class<O> type, RequestHandler<I, O> handler) {
-        return handler(name, ResponseCodec.of((Type) type), handler);
+        return handler(name, ResponseCodec.forType((Type) type), handler);
     }
 
     private <I, O> RequestHandler<I, O> handler(String name, ResponseCodec<O> codec, RequestHandler<I, O> handler) {

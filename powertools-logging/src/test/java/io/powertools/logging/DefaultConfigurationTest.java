@@ -3,10 +3,10 @@ package io.powertools.logging;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.powertools.logging.handlers.DefaultConfigurationHandler;
 import io.powertools.logging.log4j.PowertoolsConfigurationFactory;
 import io.powertools.logging.log4j.PowertoolsDefaultConfiguration;
+import io.powertools.logging.testsupport.LogLines;
 import io.powertools.testing.InvocationResult;
 import io.powertools.testing.LocalLambdaRuntime;
 import java.io.File;
@@ -16,7 +16,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Collectors;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.core.LoggerContext;
 import org.junit.jupiter.api.Test;
@@ -30,7 +29,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class DefaultConfigurationTest {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final String NO_CONFIGURATION_WARNING = "No Log4j 2 configuration file found";
 
     @TempDir
@@ -42,8 +40,8 @@ class DefaultConfigurationTest {
             InvocationResult result = runtime.invokeAndWait("{\"orderId\":\"o-1\"}");
             assertThat(result.isSuccess()).as("%s", result.error()).isTrue();
 
-            List<JsonNode> lines = jsonLines(runtime.stdoutLines());
-            JsonNode accepted = find(lines, "Order accepted");
+            List<JsonNode> lines = LogLines.jsonLines(runtime.stdoutLines());
+            JsonNode accepted = LogLines.first(lines, "Order accepted");
             assertThat(accepted.path("level").asText()).isEqualTo("INFO");
             assertThat(accepted.path("service").asText()).isEqualTo("default-config");
             assertThat(accepted.path("cold_start").asBoolean()).isTrue();
@@ -51,7 +49,7 @@ class DefaultConfigurationTest {
             assertThat(accepted.path("orderId").asText()).isEqualTo("o-1");
             assertThat(accepted.path("logger").asText()).isEqualTo(DefaultConfigurationHandler.class.getName());
 
-            JsonNode failed = find(lines, "Payment failed");
+            JsonNode failed = LogLines.first(lines, "Payment failed");
             assertThat(failed.path("error").path("name").asText()).isEqualTo("java.lang.IllegalStateException");
             assertThat(failed.path("error").path("stack").asText()).contains("card declined", "\tat ");
 
@@ -65,7 +63,7 @@ class DefaultConfigurationTest {
         try (LocalLambdaRuntime runtime = runtime().environment("POWERTOOLS_LOG_LEVEL", "DEBUG").start()) {
             assertThat(runtime.invokeAndWait("{\"orderId\":\"o-2\"}").isSuccess()).isTrue();
 
-            JsonNode detail = find(jsonLines(runtime.stdoutLines()), "Order detail");
+            JsonNode detail = LogLines.first(LogLines.jsonLines(runtime.stdoutLines()), "Order detail");
             assertThat(detail.path("level").asText()).isEqualTo("DEBUG");
         }
     }
@@ -78,10 +76,10 @@ class DefaultConfigurationTest {
                 .start()) {
             assertThat(runtime.invokeAndWait("{\"orderId\":\"o-4\"}").isSuccess()).isTrue();
 
-            List<JsonNode> lines = jsonLines(runtime.stdoutLines());
-            assertThat(find(lines, "Order detail").path("level").asText()).isEqualTo("DEBUG");
+            List<JsonNode> lines = LogLines.jsonLines(runtime.stdoutLines());
+            assertThat(LogLines.first(lines, "Order detail").path("level").asText()).isEqualTo("DEBUG");
             // No invocation was opened, so the line has no request fields, and no null in their place.
-            assertThat(find(lines, "Order accepted").has("function_request_id")).isFalse();
+            assertThat(LogLines.first(lines, "Order accepted").has("function_request_id")).isFalse();
         }
     }
 
@@ -134,20 +132,5 @@ class DefaultConfigurationTest {
         Path target = functionClasses.resolve(name);
         Files.createDirectories(target.getParent());
         Files.copy(source, target);
-    }
-
-    private static List<JsonNode> jsonLines(List<String> lines) {
-        return lines.stream().filter(line -> line.startsWith("{")).map(line -> {
-            try {
-                return MAPPER.readTree(line);
-            } catch (IOException e) {
-                throw new AssertionError("not JSON: " + line, e);
-            }
-        }).collect(Collectors.toList());
-    }
-
-    private static JsonNode find(List<JsonNode> lines, String message) {
-        return lines.stream().filter(line -> message.equals(line.path("message").asText())).findFirst()
-                .orElseThrow(() -> new AssertionError("no line '" + message + "' in " + lines));
     }
 }

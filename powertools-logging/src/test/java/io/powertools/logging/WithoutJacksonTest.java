@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.powertools.logging.handlers.WithoutJacksonHandler;
+import io.powertools.logging.testsupport.LogLines;
 import io.powertools.testing.InvocationResult;
 import io.powertools.testing.LocalLambdaRuntime;
 import io.powertools.testing.LocalRuntimeException;
@@ -22,7 +22,6 @@ import org.junit.jupiter.api.Test;
  */
 class WithoutJacksonTest {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
 
     @Test
     void logsKeysAndScalarValuesAndWritesANoteForObjectValues() throws Exception {
@@ -30,15 +29,15 @@ class WithoutJacksonTest {
             InvocationResult result = runtime.invokeAndWait("{\"orderId\":\"o-1\"}");
             assertThat(result.isSuccess()).as("%s", result.error()).isTrue();
 
-            List<JsonNode> lines = jsonLines(runtime.stdoutLines());
-            JsonNode accepted = find(lines, "Order accepted");
+            List<JsonNode> lines = LogLines.jsonLines(runtime.stdoutLines());
+            JsonNode accepted = LogLines.first(lines, "Order accepted");
             assertThat(accepted.path("orderId").asText()).isEqualTo("o-1");
             assertThat(accepted.path("total").asInt()).isEqualTo(42);
             assertThat(accepted.path("paid").asBoolean()).isTrue();
             assertThat(accepted.path("currency").asText()).isEqualTo("EUR");
             assertThat(accepted.path("function_request_id").asText()).isEqualTo(result.request().requestId());
 
-            JsonNode details = find(lines, "Order details");
+            JsonNode details = LogLines.first(lines, "Order details");
             assertThat(details.path("lines").asText())
                     .contains("not written")
                     .contains("com.fasterxml.jackson.core:jackson-databind");
@@ -70,20 +69,5 @@ class WithoutJacksonTest {
                 .environment("POWERTOOLS_SERVICE_NAME", "no-jackson")
                 .environment("LOG_EVENT", Boolean.toString(logEvent))
                 .jvmArgs("-Dlog4j2.configurationFile=" + config);
-    }
-
-    private static List<JsonNode> jsonLines(List<String> lines) {
-        return lines.stream().filter(line -> line.startsWith("{")).map(line -> {
-            try {
-                return MAPPER.readTree(line);
-            } catch (Exception e) {
-                throw new AssertionError("not JSON: " + line, e);
-            }
-        }).collect(Collectors.toList());
-    }
-
-    private static JsonNode find(List<JsonNode> lines, String message) {
-        return lines.stream().filter(line -> message.equals(line.path("message").asText())).findFirst()
-                .orElseThrow(() -> new AssertionError("no line '" + message + "' in " + lines));
     }
 }

@@ -62,6 +62,6 @@ final class MethodPlan {
             throw new IdempotencyConfigurationException("@Idempotent method " + where + " has " + others
                     + " parameters besides the Context; mark the one the key comes from with @IdempotencyKey");
         }
-        return new MethodPlan(name, payload, context, ResponseCodec.of(method.getGenericReturnType()));
+        return new MethodPlan(name, payload, context, ResponseCodec.forType(method.getGenericReturnType()));
     }
 }

@@ -12,8 +12,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Serializes a response to the stored {@code data} text and back, for one response type (generic
- * types included). Built once per wrapped function or annotated method: the reader for the type
- * is resolved here, not per call.
+ * types included). One codec per type, shared by every wrapper, annotated method and call of that
+ * type: the reader for the type is resolved once, not per call.
  *
  * @param <T> the response type
  */
@@ -23,7 +23,7 @@ public final class ResponseCodec<T> {
     private static final ClassValue<ResponseCodec<?>> BY_CLASS = new ClassValue<>() {
         @Override
         protected ResponseCodec<?> computeValue(Class<?> type) {
-            return of((Type) type);
+            return new ResponseCodec<>(TypeFactory.defaultInstance().constructType(type));
         }
     };
 
@@ -84,28 +84,6 @@ public final class ResponseCodec<T> {
             }
         }
         return (ResponseCodec<T>) codec;
-    }
-
-    /**
-     * A codec for a Jackson type.
-     *
-     * @param type the type
-     * @param <T> the response type
-     * @return the codec
-     */
-    public static <T> ResponseCodec<T> of(JavaType type) {
-        return new ResponseCodec<>(type);
-    }
-
-    /**
-     * A codec for a Java type (a class or a parameterized type from reflection or a TypeReference).
-     *
-     * @param type the type
-     * @param <T> the response type
-     * @return the codec
-     */
-    public static <T> ResponseCodec<T> of(Type type) {
-        return new ResponseCodec<>(TypeFactory.defaultInstance().constructType(type));
     }
 
     /**

@@ -21,7 +21,7 @@ import org.apache.logging.log4j.util.TriConsumer;
 public final class LineWriter {
 
     /** What JSON Template Layout appends to a string it cut at maxStringLength. */
-    public static final String TRUNCATED_SUFFIX = "\u2026";
+    private static final String TRUNCATED_SUFFIX = "\u2026";
 
     /** A huge line (a long stack trace) should not pin its buffer to the thread for good. */
     private static final int MAX_RETAINED_CHARS = 1 << 18;
@@ -99,7 +99,7 @@ public final class LineWriter {
         Invocation invocation = Invocation.currentOrNull();
         json.writeSeparator();
         json.writeObjectKey("service");
-        json.writeString(invocation == null ? defaultService : invocation.executionEnvironment().serviceName());
+        json.writeString(ServiceResolver.serviceOf(invocation, defaultService));
         if (invocation != null) {
             for (InvocationField field : INVOCATION_FIELDS) {
                 writeField(field, invocation);

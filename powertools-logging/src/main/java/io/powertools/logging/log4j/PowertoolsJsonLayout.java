@@ -1,8 +1,7 @@
 package io.powertools.logging.log4j;
 
-import io.powertools.core.config.Environment;
-import io.powertools.core.config.Variables;
 import io.powertools.logging.internal.LineWriter;
+import io.powertools.logging.internal.ServiceResolver;
 import java.nio.charset.StandardCharsets;
 import org.apache.logging.log4j.core.Layout;
 import org.apache.logging.log4j.core.LogEvent;
@@ -60,8 +59,7 @@ public final class PowertoolsJsonLayout extends AbstractStringLayout {
             throw new IllegalArgumentException("PowertoolsJsonLayout: maxStringLength=" + maxStringLength
                     + " is not valid: use a positive number of characters (default " + DEFAULT_MAX_STRING_LENGTH + ")");
         }
-        String service = Environment.system().get(Variables.POWERTOOLS_SERVICE_NAME, Variables.DEFAULT_SERVICE_NAME);
-        return new PowertoolsJsonLayout(maxStringLength, service);
+        return new PowertoolsJsonLayout(maxStringLength, ServiceResolver.processService());
     }
 
     /**

@@ -1,7 +1,5 @@
 package io.powertools.logging.log4j;
 
-import io.powertools.core.config.Environment;
-import io.powertools.core.config.Variables;
 import io.powertools.logging.internal.InvocationField;
 import io.powertools.logging.internal.InvocationFieldResolver;
 import io.powertools.logging.internal.KeysResolver;
@@ -52,8 +50,7 @@ public final class PowertoolsResolverFactory implements EventResolverFactory {
     public EventResolver create(EventResolverContext context, TemplateResolverConfig config) {
         String field = config.getString("field");
         if ("service".equals(field)) {
-            return new ServiceResolver(Environment.system().get(
-                    Variables.POWERTOOLS_SERVICE_NAME, Variables.DEFAULT_SERVICE_NAME));
+            return new ServiceResolver(ServiceResolver.processService());
         }
         if ("keys".equals(field)) {
             return new KeysResolver();

@@ -69,6 +69,38 @@ public final class LogLines {
         return lines.stream().filter(predicate).collect(Collectors.toList());
     }
 
+    /**
+     * The JSON lines among what a child JVM printed; other lines (the runtime client's own) are skipped.
+     *
+     * @param stdout the child's stdout lines
+     * @return the parsed JSON lines, failing on a line that starts like JSON but is not
+     */
+    public static List<JsonNode> jsonLines(List<String> stdout) {
+        List<JsonNode> lines = new ArrayList<>();
+        for (String line : stdout) {
+            if (line.startsWith("{")) {
+                try {
+                    lines.add(MAPPER.readTree(line));
+                } catch (Exception e) {
+                    fail("Not JSON: " + abbreviate(line), e);
+                }
+            }
+        }
+        return lines;
+    }
+
+    /**
+     * The first line with a message, failing when there is none.
+     *
+     * @param lines the lines
+     * @param message the message
+     * @return the line
+     */
+    public static JsonNode first(List<JsonNode> lines, String message) {
+        return withMessage(lines, message).stream().findFirst()
+                .orElseThrow(() -> new AssertionError("no line '" + message + "' in " + lines));
+    }
+
     private static String abbreviate(String line) {
         return line.length() > 300 ? line.substring(0, 300) + "..." : line;
     }
