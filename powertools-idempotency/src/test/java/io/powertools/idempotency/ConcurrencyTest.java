@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.powertools.core.ExecutionEnvironment;
 import io.powertools.core.config.Environment;
 import io.powertools.idempotency.persistence.DynamoDbPersistenceStore;
-import io.powertools.testing.DynamoDbLocalExtension;
+import io.powertools.testing.DynamoDbTestServerExtension;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -25,11 +25,11 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
-/** Many threads racing on the same keys against DynamoDB Local: the protected code runs exactly once per key. */
+/** Many threads racing on the same keys against a DynamoDB server (dynalite): the protected code runs exactly once per key. */
 class ConcurrencyTest {
 
     @RegisterExtension
-    static final DynamoDbLocalExtension DYNAMO = new DynamoDbLocalExtension();
+    static final DynamoDbTestServerExtension DYNAMO = new DynamoDbTestServerExtension();
 
     private static final int THREADS = 64;
     private static final String TABLE = "idempotency";
@@ -40,7 +40,7 @@ class ConcurrencyTest {
     @BeforeAll
     static void setUp() {
         client = DYNAMO.client();
-        DYNAMO.createTable(TABLE, "id");
+        DYNAMO.createIdempotencyTable(TABLE);
         store = DynamoDbPersistenceStore.builder().tableName(TABLE).dynamoDbClient(client).build();
         pool = Executors.newFixedThreadPool(THREADS);
     }

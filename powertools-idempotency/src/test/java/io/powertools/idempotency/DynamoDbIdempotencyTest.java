@@ -2,6 +2,7 @@ package io.powertools.idempotency;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import io.powertools.core.ExecutionEnvironment;
@@ -12,8 +13,10 @@ import io.powertools.idempotency.persistence.DynamoDbPersistenceStore;
 import io.powertools.idempotency.persistence.IdempotencyRecord;
 import io.powertools.idempotency.persistence.IdempotencyStatus;
 import io.powertools.idempotency.support.MutableClock;
+import io.powertools.idempotency.support.OldItemOnConditionFailure;
 import io.powertools.idempotency.support.RequestCounter;
-import io.powertools.testing.DynamoDbLocalExtension;
+import io.powertools.idempotency.support.ServerTraits;
+import io.powertools.testing.DynamoDbTestServerExtension;
 import io.powertools.testing.FakeContext;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
@@ -35,41 +38,43 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughputExceededException;
 
-/** The functional API against a real DynamoDB (Local), counting the requests each call makes. */
+/**
+ * The functional API against a DynamoDB server (dynalite, or the endpoint the tester configured),
+ * counting the requests each call makes.
+ */
 class DynamoDbIdempotencyTest {
 
-    /** One DynamoDB Local server for this class; each test uses its own keys in the shared table. */
+    /** One server for this class; each test uses its own keys in the shared table. */
     @RegisterExtension
-    static final DynamoDbLocalExtension DYNAMO = new DynamoDbLocalExtension();
+    static final DynamoDbTestServerExtension DYNAMO = new DynamoDbTestServerExtension();
 
     private static final RequestCounter COUNTER = new RequestCounter();
     private static final String TABLE = "idempotency";
     private static DynamoDbClient client;
     private static DynamoDbPersistenceStore store;
+    /** DynamoDB returns the blocking item with the failed condition; dynalite does not, so the store reads it. */
+    private static boolean serverReturnsOldItem;
+    /** What a duplicate of a completed call costs on this server. */
+    private static Map<String, Integer> duplicateRequests;
 
     private final AtomicInteger executions = new AtomicInteger();
     private final MutableClock clock = new MutableClock();
 
     @BeforeAll
     static void createTable() {
-        // The extension's own client has no interceptors: this one counts every request the store sends,
-        // and uses the production HTTP client like the extension's does.
-        client = DynamoDbClient.builder()
-                .endpointOverride(DYNAMO.endpoint())
-                .region(DynamoDbLocalExtension.REGION)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
-                .httpClient(UrlConnectionHttpClient.create())
+        // The server's own client has no interceptors: this one counts every request the store sends.
+        client = DYNAMO.server().clientBuilder()
                 .overrideConfiguration(o -> o.addExecutionInterceptor(COUNTER))
                 .build();
-        DYNAMO.createTable(TABLE, "id");
+        DYNAMO.createIdempotencyTable(TABLE);
         store = DynamoDbPersistenceStore.builder().tableName(TABLE).dynamoDbClient(client).build();
+        serverReturnsOldItem = ServerTraits.returnsOldItemOnConditionFailure(DYNAMO.client(), TABLE);
+        duplicateRequests = serverReturnsOldItem ? Map.of("PutItem", 1) : Map.of("GetItem", 1, "PutItem", 1);
     }
 
     @AfterAll
@@ -101,7 +106,7 @@ class DynamoDbIdempotencyTest {
     }
 
     @Test
-    void firstCallStoresTwoRequestsDuplicateReplaysWithOneRequest() throws Exception {
+    void firstCallStoresWithTwoRequestsAndADuplicateReplaysTheStoredResponse() throws Exception {
         Idempotency idempotency = Idempotency.of(config().eventKeyJmesPath("orderId").build());
         Map<String, Object> event = Map.of("orderId", "o-1", "amount", 42);
 
@@ -110,7 +115,7 @@ class DynamoDbIdempotencyTest {
 
         COUNTER.reset();
         Receipt duplicate = idempotency.call("charge", event, Receipt.class, () -> charge("o-1", 42));
-        assertThat(COUNTER.snapshot()).isEqualTo(Map.of("PutItem", 1));
+        assertThat(COUNTER.snapshot()).isEqualTo(duplicateRequests);
         assertThat(duplicate).isEqualTo(first);
         assertThat(executions).hasValue(1);
 
@@ -122,6 +127,58 @@ class DynamoDbIdempotencyTest {
         assertThat(expiration).isBetween(clock.millis() / 1000 + 3590, clock.millis() / 1000 + 3601);
         assertThat(Long.parseLong(item.get("in_progress_expiration").n())).isGreaterThan(clock.millis());
         assertThat(item).doesNotContainKey("validation");
+    }
+
+    @Test
+    void aDuplicateCostsOneRequestWhenTheServerReturnsTheBlockingItem() {
+        // Fault injection: the condition failure carries the stored item, as DynamoDB's does.
+        try (DynamoDbClient likeDynamoDb = DYNAMO.server().clientBuilder()
+                .overrideConfiguration(o -> o.addExecutionInterceptor(COUNTER)
+                        .addExecutionInterceptor(new OldItemOnConditionFailure(DYNAMO.client())))
+                .build()) {
+            DynamoDbPersistenceStore oneRequestStore = DynamoDbPersistenceStore.builder().tableName(TABLE)
+                    .dynamoDbClient(likeDynamoDb).build();
+            Idempotency idempotency = Idempotency.of(config().persistenceStore(oneRequestStore).build());
+            Receipt first = idempotency.call("one-request", "order-1r", Receipt.class, () -> charge("1r", 1));
+
+            COUNTER.reset();
+            Receipt duplicate = idempotency.call("one-request", "order-1r", Receipt.class, () -> charge("1r", 1));
+
+            assertThat(COUNTER.snapshot()).isEqualTo(Map.of("PutItem", 1));
+            assertThat(duplicate).isEqualTo(first);
+            assertThat(executions).hasValue(1);
+        }
+    }
+
+    @Test
+    void aDuplicateOnAServerWithoutTheBlockingItemReadsItWithOneConsistentGet() {
+        assumeFalse(serverReturnsOldItem, "this server returns the item with the condition failure");
+        List<Boolean> consistentReads = new java.util.concurrent.CopyOnWriteArrayList<>();
+        try (DynamoDbClient recording = DYNAMO.server().clientBuilder()
+                .overrideConfiguration(o -> o.addExecutionInterceptor(COUNTER)
+                        .addExecutionInterceptor(new software.amazon.awssdk.core.interceptor.ExecutionInterceptor() {
+                            @Override
+                            public void beforeExecution(software.amazon.awssdk.core.interceptor.Context.BeforeExecution c,
+                                    software.amazon.awssdk.core.interceptor.ExecutionAttributes a) {
+                                if (c.request() instanceof GetItemRequest) {
+                                    consistentReads.add(((GetItemRequest) c.request()).consistentRead());
+                                }
+                            }
+                        }))
+                .build()) {
+            DynamoDbPersistenceStore readingStore = DynamoDbPersistenceStore.builder().tableName(TABLE)
+                    .dynamoDbClient(recording).build();
+            Idempotency idempotency = Idempotency.of(config().persistenceStore(readingStore).build());
+            Receipt first = idempotency.call("two-requests", "order-2r", Receipt.class, () -> charge("2r", 1));
+
+            COUNTER.reset();
+            Receipt duplicate = idempotency.call("two-requests", "order-2r", Receipt.class, () -> charge("2r", 1));
+
+            assertThat(COUNTER.snapshot()).isEqualTo(Map.of("PutItem", 1, "GetItem", 1));
+            assertThat(consistentReads).containsExactly(true);
+            assertThat(duplicate).isEqualTo(first);
+            assertThat(executions).hasValue(1);
+        }
     }
 
     @Test
@@ -238,7 +295,8 @@ class DynamoDbIdempotencyTest {
             pollUntil(() -> COUNTER.count("PutItem") == 1);
             CompletableFuture<Receipt> duplicate = CompletableFuture.supplyAsync(() ->
                     waiting.call("wait", "order-w", Receipt.class, () -> charge("dup", 0)), threads);
-            pollUntil(() -> COUNTER.count("GetItem") >= 1); // the duplicate is polling the in-progress record
+            // The duplicate is polling the in-progress record (beyond the read of its refused claim, if any).
+            pollUntil(() -> COUNTER.count("GetItem") >= duplicateRequests.getOrDefault("GetItem", 0) + 1);
             release.countDown();
 
             assertThat(duplicate.get(20, TimeUnit.SECONDS)).isEqualTo(first.get(20, TimeUnit.SECONDS));
@@ -397,7 +455,7 @@ class DynamoDbIdempotencyTest {
 
     @Test
     void throttledStoreRaisesPersistenceExceptionAndDoesNotRun() {
-        // DynamoDB Local cannot throttle: wrap the real client and fail PutItem only.
+        // dynalite cannot throttle: wrap the real client and fail PutItem only.
         ProvisionedThroughputExceededException throttle = ProvisionedThroughputExceededException.builder()
                 .message("Rate exceeded").build();
         DynamoDbClient throttled = (DynamoDbClient) Proxy.newProxyInstance(DynamoDbClient.class.getClassLoader(),
@@ -450,7 +508,7 @@ class DynamoDbIdempotencyTest {
         Receipt first = idempotency.call("sk", "order-1", Receipt.class, () -> charge("1", 1));
         COUNTER.reset();
         assertThat(idempotency.call("sk", "order-1", Receipt.class, () -> charge("1", 1))).isEqualTo(first);
-        assertThat(COUNTER.snapshot()).isEqualTo(Map.of("PutItem", 1));
+        assertThat(COUNTER.snapshot()).isEqualTo(duplicateRequests);
         Map<String, AttributeValue> item = client.getItem(b -> b.tableName(skTable).key(Map.of(
                 "pk", AttributeValue.fromS("idempotency#orders"),
                 "sk", AttributeValue.fromS("orders.sk#" + sha256Unchecked("order-1"))))).item();

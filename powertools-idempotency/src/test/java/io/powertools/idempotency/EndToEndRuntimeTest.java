@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.powertools.core.json.Json;
 import io.powertools.idempotency.e2e.TenantOrderHandler;
-import io.powertools.testing.DynamoDbLocalExtension;
+import io.powertools.testing.DynamoDbTestServerExtension;
 import io.powertools.testing.InvocationRequest;
 import io.powertools.testing.InvocationResult;
 import io.powertools.testing.LocalLambdaRuntime;
@@ -28,14 +28,14 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 /**
  * Acceptance test through the real Lambda runtime interface client at concurrency 16: several
  * tenants send the same orders, each several times at once and again later. The idempotent
- * handler ({@link TenantOrderHandler}) runs in a child JVM on a table of this JVM's DynamoDB Local.
+ * handler ({@link TenantOrderHandler}) runs in a child JVM on a table of this JVM's DynamoDB test server.
  * The protected code must run exactly once per (tenant, order), every duplicate must get the
  * stored response of its own tenant's first call, and every record must end COMPLETED.
  */
 class EndToEndRuntimeTest {
 
     @RegisterExtension
-    static final DynamoDbLocalExtension DYNAMO = new DynamoDbLocalExtension();
+    static final DynamoDbTestServerExtension DYNAMO = new DynamoDbTestServerExtension();
 
     private static final String FUNCTION = "orders";
     private static final String TABLE = "idempotency";
@@ -59,7 +59,7 @@ class EndToEndRuntimeTest {
 
     @Test
     void duplicatesAcrossTenantsRunOnceAndReplayTheirOwnTenantsResponse() {
-        DYNAMO.createTable(TABLE, "id");
+        DYNAMO.createIdempotencyTable(TABLE);
         DYNAMO.createTable(COUNTERS, "id");
 
         // First wave: the copies of an order id sit next to each other for all tenants, so the 16

@@ -7,8 +7,12 @@
  *   <li>{@link io.powertools.testing.LocalLambdaRuntime}: runs a handler in a child JVM under the real
  *       Lambda runtime interface client, driven by a local Runtime API, including multi-concurrency
  *       and SnapStart emulation.</li>
- *   <li>{@link io.powertools.testing.DynamoDbLocalExtension}: a JUnit 5 extension running DynamoDB Local
- *       in-process.</li>
+ *   <li>{@link io.powertools.testing.DynamoDbTestServer}: a DynamoDB for tests (dynalite, an
+ *       open-source DynamoDB-compatible server, in a Node.js child process, or an external
+ *       endpoint), and {@link io.powertools.testing.DynamoDbTestServerExtension}, its JUnit 5
+ *       extension.</li>
+ *   <li>{@link io.powertools.testing.DynamoDbLocalExtension}: the former DynamoDB extension, until
+ *       its last users move to {@code DynamoDbTestServer}.</li>
  * </ul>
  */
 package io.powertools.testing;

@@ -4,7 +4,8 @@ import java.util.Optional;
 
 /**
  * The outcome of {@link PersistenceStore#claim}: either this caller now owns the key, or the
- * record that blocked the claim (returned by the same request, so a duplicate costs one call).
+ * record that blocked the claim (on DynamoDB returned by the same request, so a duplicate costs one
+ * call).
  */
 public final class ClaimResult {
 

@@ -31,9 +31,11 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionChe
  * Stores idempotency records in a DynamoDB table through the Enhanced Client, with a static
  * (reflection-free) schema built once; the completing update is prepared once and sent with the
  * low-level client ({@code CompletionUpdate}). Requests per call: a first execution costs one
- * conditional {@code PutItem} and one {@code UpdateItem}; a duplicate costs one {@code PutItem}
- * whose condition failure returns the stored item ({@code ReturnValuesOnConditionCheckFailure
- * ALL_OLD}), so no {@code GetItem} is needed.
+ * conditional {@code PutItem} and one {@code UpdateItem}; on DynamoDB a duplicate costs one
+ * {@code PutItem} whose condition failure returns the stored item ({@code
+ * ReturnValuesOnConditionCheckFailure ALL_OLD}). Servers that answer the failed condition without
+ * the item (dynalite, other DynamoDB-compatible servers) cost one strongly consistent
+ * {@code GetItem} more.
  *
  * <p>Default attribute names match tables created for Powertools for AWS Lambda: partition key
  * {@code id} (string), {@code expiration} (number, epoch seconds: enable TTL on it),
@@ -127,10 +129,12 @@ public final class DynamoDbPersistenceStore implements PersistenceStore {
                     .build());
             return ClaimResult.claimed();
         } catch (ConditionalCheckFailedException e) {
-            if (!e.hasItem() || e.item().isEmpty()) {
-                return ClaimResult.conflict(null);
+            if (e.hasItem() && !e.item().isEmpty()) {
+                return ClaimResult.conflict(toRecord(schema.mapToItem(e.item()), record.key()));
             }
-            return ClaimResult.conflict(toRecord(schema.mapToItem(e.item()), record.key()));
+            // A server that does not return the old item (dynalite, other DynamoDB-compatible
+            // servers): read it. Empty when it vanished in between; the caller claims again.
+            return ClaimResult.conflict(get(record.key()).orElse(null));
         } catch (SdkException e) {
             throw failure("claim", record.key(), e);
         }

@@ -19,7 +19,7 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 
 /**
  * The function the end-to-end test runs inside the real Lambda runtime interface client: an
- * idempotent order handler on a DynamoDB table of the test JVM's DynamoDB Local. Its protected
+ * idempotent order handler on a DynamoDB table of the test JVM's DynamoDB test server. Its protected
  * code increments a per-(tenant, order) counter item in a second table and prints one line, so
  * the test can count how often it really ran.
  *
@@ -28,7 +28,7 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
  */
 public final class TenantOrderHandler implements RequestHandler<Map<String, Object>, Confirmation> {
 
-    /** Test-only variable: the DynamoDB Local endpoint of the test JVM. */
+    /** Test-only variable: the endpoint of the test JVM's DynamoDB test server. */
     public static final String ENDPOINT_VARIABLE = "IDEMPOTENCY_TEST_DYNAMODB_ENDPOINT";
     /** The idempotency table. */
     public static final String TABLE_VARIABLE = "IDEMPOTENCY_TABLE";

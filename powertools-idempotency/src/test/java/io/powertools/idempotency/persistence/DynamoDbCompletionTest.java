@@ -2,7 +2,7 @@ package io.powertools.idempotency.persistence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.powertools.testing.DynamoDbLocalExtension;
+import io.powertools.testing.DynamoDbTestServerExtension;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
@@ -17,7 +17,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 class DynamoDbCompletionTest {
 
     @RegisterExtension
-    static final DynamoDbLocalExtension DYNAMO = new DynamoDbLocalExtension();
+    static final DynamoDbTestServerExtension DYNAMO = new DynamoDbTestServerExtension();
 
     private static final long NOW = 1_800_000_000_000L;
     private static DynamoDbPersistenceStore plain;
