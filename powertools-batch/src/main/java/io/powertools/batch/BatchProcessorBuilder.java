@@ -28,11 +28,18 @@ public abstract class BatchProcessorBuilder<R, B extends BatchProcessorBuilder<R
     /** The largest accepted parallelism. */
     public static final int MAX_PARALLELISM = 1024;
 
+    /** How many stack frames the WARN line of a failed record shows unless configured. */
+    public static final int DEFAULT_FAILURE_STACK_TRACE_DEPTH = 5;
+
+    /** The deepest stack trace a failed record's line may show. */
+    public static final int MAX_FAILURE_STACK_TRACE_DEPTH = 1024;
+
     private Consumer<? super R> onSuccess;
     private BiConsumer<? super R, ? super Throwable> onFailure;
     private AllFailedPolicy allFailedPolicy = AllFailedPolicy.REPORT_ALL;
     private int parallelism = 1;
     private Executor executor;
+    private int failureStackTraceDepth = DEFAULT_FAILURE_STACK_TRACE_DEPTH;
 
     BatchProcessorBuilder() {
     }
@@ -123,6 +130,25 @@ public abstract class BatchProcessorBuilder<R, B extends BatchProcessorBuilder<R
         return self();
     }
 
+    /**
+     * How many stack frames the WARN line of a failed record (or of a hook that threw) shows
+     * (default {@value #DEFAULT_FAILURE_STACK_TRACE_DEPTH}). The line also names the exception's
+     * class, its message and up to three causes, each message cut at 256 characters, so a batch of
+     * poison messages cannot flood the log. The failure hook still receives the whole exception.
+     *
+     * @param depth 0 (no frames) to {@value #MAX_FAILURE_STACK_TRACE_DEPTH}
+     * @return this builder
+     * @throws IllegalArgumentException when out of range
+     */
+    public B failureStackTraceDepth(int depth) {
+        if (depth < 0 || depth > MAX_FAILURE_STACK_TRACE_DEPTH) {
+            throw new IllegalArgumentException("failureStackTraceDepth(" + depth + "): the depth must be between 0 "
+                    + "and " + MAX_FAILURE_STACK_TRACE_DEPTH + " frames");
+        }
+        this.failureStackTraceDepth = depth;
+        return self();
+    }
+
     BatchEngine<R> engine(String source, RecordHandler<? super R> handler) {
         Objects.requireNonNull(handler, "handler");
         Executor workers = executor;
@@ -130,6 +156,7 @@ public abstract class BatchProcessorBuilder<R, B extends BatchProcessorBuilder<R
             workers = WorkerExecutors.create(parallelism, ExecutionEnvironment.get().maxConcurrency());
         }
         return new BatchEngine<>(source, handler,
-                new BatchOptions<>(onSuccess, onFailure, allFailedPolicy, parallelism, parallelism > 1 ? workers : null));
+                new BatchOptions<>(onSuccess, onFailure, allFailedPolicy, parallelism, parallelism > 1 ? workers : null,
+                        failureStackTraceDepth));
     }
 }

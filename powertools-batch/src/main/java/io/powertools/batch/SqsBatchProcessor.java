@@ -9,11 +9,11 @@ import io.powertools.batch.internal.BatchEngine;
 import io.powertools.batch.internal.BatchInput;
 import io.powertools.batch.internal.BatchRun;
 import io.powertools.batch.internal.BodyReader;
+import io.powertools.batch.internal.SqsQueueType;
 import io.powertools.batch.internal.StopPolicy;
 import io.powertools.core.Invocation;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -31,9 +31,10 @@ import java.util.Objects;
  * }
  * }</pre>
  *
- * <p>FIFO queues (event source ARN ending in {@code .fifo}) are detected per batch: messages of one
- * group are processed in order, and after a failure the processor follows its
- * {@link FifoFailureMode}. Parallel processing of a FIFO batch runs message groups in parallel,
+ * <p>FIFO queues (event source ARN ending in {@code .fifo}) are detected per batch, from every
+ * record: messages of one group are processed in order, and after a failure the processor follows
+ * its {@link FifoFailureMode}. A batch whose records disagree (FIFO and standard ARNs), or lack the
+ * ARN where it decides the order, is refused with an {@link InvalidBatchException}. Parallel processing of a FIFO batch runs message groups in parallel,
  * each group in order on one worker.
  *
  * <p>Instances are immutable and thread-safe: build one at init and share it between concurrent
@@ -42,7 +43,6 @@ import java.util.Objects;
 public final class SqsBatchProcessor {
 
     private static final String SOURCE = "SQS";
-    private static final String MESSAGE_GROUP_ID = "MessageGroupId";
 
     private final BatchEngine<SQSMessage> engine;
     private final StopPolicy fifoPolicy;
@@ -67,16 +67,17 @@ public final class SqsBatchProcessor {
      *
      * @param event the SQS event
      * @return the failed and unprocessed message ids; an empty list when all succeeded
-     * @throws InvalidBatchException when the event is null, has no records, or a message has no
-     *     messageId; nothing was processed
+     * @throws InvalidBatchException when the event is null, has no records, a message has no
+     *     messageId, or the records do not say one queue type (see {@link SqsBatchProcessor});
+     *     nothing was processed
      * @throws BatchFailedException when no message succeeded and the processor was built with
      *     {@link AllFailedPolicy#THROW}
      */
     public SQSBatchResponse process(SQSEvent event) {
         List<SQSMessage> messages = BatchInput.records(event, event == null ? null : event.getRecords(), "SQSEvent");
         String[] ids = BatchInput.ids(messages, SQSMessage::getMessageId, SOURCE, "messageId");
-        BatchRun<SQSMessage> run = isFifo(messages)
-                ? engine.processOrdered(messages, ids, groupIds(messages), fifoPolicy)
+        BatchRun<SQSMessage> run = SqsQueueType.of(messages) == SqsQueueType.FIFO
+                ? engine.processOrdered(messages, ids, SqsQueueType.groupIds(messages), fifoPolicy)
                 : engine.processIndependent(messages, ids);
         List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
         for (int i = 0; i < run.size(); i++) {
@@ -94,8 +95,8 @@ public final class SqsBatchProcessor {
      * @param event the SQS event
      * @param context the Lambda context
      * @return the failed and unprocessed message ids; an empty list when all succeeded
-     * @throws InvalidBatchException when the event is null, has no records, or a message has no
-     *     messageId; nothing was processed
+     * @throws InvalidBatchException when the event is null, has no records, a message has no
+     *     messageId, or the records do not say one queue type; nothing was processed
      * @throws BatchFailedException when no message succeeded and the processor was built with
      *     {@link AllFailedPolicy#THROW}
      */
@@ -106,25 +107,6 @@ public final class SqsBatchProcessor {
         } finally {
             scope.close();
         }
-    }
-
-    private static boolean isFifo(List<SQSMessage> messages) {
-        if (messages.isEmpty()) {
-            return false;
-        }
-        String arn = messages.get(0).getEventSourceArn();
-        return arn != null && arn.endsWith(".fifo");
-    }
-
-    private static String[] groupIds(List<SQSMessage> messages) {
-        String[] groups = new String[messages.size()];
-        for (int i = 0; i < groups.length; i++) {
-            Map<String, String> attributes = messages.get(i).getAttributes();
-            String group = attributes == null ? null : attributes.get(MESSAGE_GROUP_ID);
-            // FIFO messages always carry a group; without one, keep them all in one ordered lane.
-            groups[i] = group == null ? "" : group;
-        }
-        return groups;
     }
 
     /** Configures an {@link SqsBatchProcessor}; the shared settings are in {@link BatchProcessorBuilder}. */

@@ -11,6 +11,7 @@ import org.apache.logging.log4j.core.LogEvent;
 import org.apache.logging.log4j.core.LoggerContext;
 import org.apache.logging.log4j.core.appender.AbstractAppender;
 import org.apache.logging.log4j.core.config.Property;
+import org.apache.logging.log4j.core.layout.PatternLayout;
 
 /**
  * Captures what the batch module logs through the real Log4j2 pipeline, with the invocation that
@@ -18,9 +19,16 @@ import org.apache.logging.log4j.core.config.Property;
  */
 final class CapturedLogs extends AbstractAppender implements AutoCloseable {
 
-    /** One captured line. */
-    record Line(Level level, String message, Throwable thrown, String requestId) {
+    /**
+     * One captured line.
+     *
+     * @param rendered the event as a console pattern prints it, stack trace included: what the line costs
+     */
+    record Line(Level level, String message, Throwable thrown, String requestId, String rendered) {
     }
+
+    private static final PatternLayout CONSOLE = PatternLayout.newBuilder()
+            .withPattern("%level %logger - %message%n%throwable").build();
 
     private final List<Line> lines = new CopyOnWriteArrayList<>();
 
@@ -45,7 +53,7 @@ final class CapturedLogs extends AbstractAppender implements AutoCloseable {
     public void append(LogEvent event) {
         if (event.getLoggerName().startsWith("io.powertools.batch")) {
             lines.add(new Line(event.getLevel(), event.getMessage().getFormattedMessage(), event.getThrown(),
-                    Invocation.current().map(Invocation::requestId).orElse(null)));
+                    Invocation.current().map(Invocation::requestId).orElse(null), CONSOLE.toSerializable(event)));
         }
     }
 

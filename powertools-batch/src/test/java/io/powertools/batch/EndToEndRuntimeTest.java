@@ -10,6 +10,7 @@ import io.powertools.core.json.Json;
 import io.powertools.testing.InvocationRequest;
 import io.powertools.testing.InvocationResult;
 import io.powertools.testing.LocalLambdaRuntime;
+import io.powertools.testing.StrictJson;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -80,7 +81,7 @@ class EndToEndRuntimeTest {
             for (InvocationResult result : results) {
                 String requestId = result.request().requestId();
                 assertThat(result.isSuccess()).as("invocation %s: %s", requestId, result.error()).isTrue();
-                JsonNode response = Json.parse(result.response());
+                JsonNode response = StrictJson.parse(result.response()); // a repeated member is an error
                 assertThat(response.fieldNames()).toIterable().containsExactly("batchItemFailures");
                 List<String> reported = new ArrayList<>();
                 for (JsonNode failure : response.get("batchItemFailures")) {

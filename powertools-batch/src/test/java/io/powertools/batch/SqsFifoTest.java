@@ -1,6 +1,7 @@
 package io.powertools.batch;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
@@ -89,6 +90,118 @@ class SqsFifoTest {
 
         assertThat(Events.ids(processor.process(Events.sqs(List.of(first, second))).getBatchItemFailures()))
                 .containsExactly("m1");
+    }
+
+    @Test
+    void everyRecordDecidesFifoNotOnlyTheFirst() {
+        // The first record lost its ARN; the others say FIFO. Treated as standard, A2 would run after A1 failed.
+        SQSMessage a1 = Events.fifoMessage("A1", "A", "{}");
+        a1.setEventSourceArn(null);
+        List<String> processed = new CopyOnWriteArrayList<>();
+        SqsBatchProcessor processor = SqsBatchProcessor.builder().build(message -> {
+            processed.add(message.getMessageId());
+            if (message.getMessageId().equals("A1")) {
+                throw new IllegalStateException("A1 fails");
+            }
+        });
+
+        assertThatThrownBy(() -> processor.process(Events.sqs(List.of(a1, Events.fifoMessage("B1", "B", "{}"),
+                Events.fifoMessage("A2", "A", "{}")))))
+                .isInstanceOf(InvalidBatchException.class)
+                .hasMessageContaining("record #0").hasMessageContaining("eventSourceARN");
+        assertThat(processed).as("nothing runs when the batch is refused").isEmpty();
+    }
+
+    @Test
+    void aBatchMixingFifoAndStandardRecordsIsRefused() {
+        SQSMessage standard = Events.message("S1", "{}");
+        SqsBatchProcessor processor = SqsBatchProcessor.builder().build(message -> { });
+
+        assertThatThrownBy(() -> processor.process(Events.sqs(List.of(Events.fifoMessage("F1", "g", "{}"), standard))))
+                .isInstanceOf(InvalidBatchException.class)
+                .hasMessageContaining("record #1").hasMessageContaining(".fifo");
+        assertThatThrownBy(() -> processor.process(Events.sqs(List.of(standard, Events.fifoMessage("F1", "g", "{}")))))
+                .isInstanceOf(InvalidBatchException.class).hasMessageContaining("record #1");
+    }
+
+    @Test
+    void messageGroupsWithoutAnyArnAreRefusedAndPlainMessagesWithoutArnAreStandard() {
+        SQSMessage grouped = Events.fifoMessage("G1", "g", "{}");
+        grouped.setEventSourceArn(null);
+        SqsBatchProcessor processor = SqsBatchProcessor.builder().build(message -> {
+            if (message.getMessageId().equals("P1")) {
+                throw new IllegalStateException("P1 fails");
+            }
+        });
+
+        // A MessageGroupId alone cannot tell a FIFO queue from a fair standard queue, and order matters.
+        assertThatThrownBy(() -> processor.process(Events.sqs(List.of(grouped))))
+                .isInstanceOf(InvalidBatchException.class)
+                .hasMessageContaining("record #0").hasMessageContaining("MessageGroupId");
+
+        SQSMessage p1 = Events.message("P1", "{}");
+        p1.setEventSourceArn(null);
+        SQSMessage p2 = Events.message("P2", "{}");
+        p2.setEventSourceArn(null);
+        assertThat(Events.ids(processor.process(Events.sqs(List.of(p1, p2))).getBatchItemFailures()))
+                .containsExactly("P1");
+    }
+
+    @Test
+    void aFifoMessageWithoutGroupIsRefused() {
+        SQSMessage orphan = Events.fifoMessage("F2", "g", "{}");
+        orphan.setAttributes(Map.of("ApproximateReceiveCount", "1"));
+        SqsBatchProcessor processor = SqsBatchProcessor.builder().build(message -> { });
+
+        assertThatThrownBy(() -> processor.process(Events.sqs(List.of(Events.fifoMessage("F1", "g", "{}"), orphan))))
+                .isInstanceOf(InvalidBatchException.class)
+                .hasMessageContaining("record #1").hasMessageContaining("MessageGroupId");
+    }
+
+    @Test
+    void stopAtFirstFailureStartsNothingOnceTheFailureIsKnownWhateverTheHookDoes() throws Exception {
+        for (int round = 0; round < 3; round++) {
+            CountDownLatch b1Started = new CountDownLatch(1);
+            CountDownLatch hookStarted = new CountDownLatch(1);
+            CountDownLatch b2Started = new CountDownLatch(1);
+            List<String> started = new CopyOnWriteArrayList<>();
+            SqsBatchProcessor processor = SqsBatchProcessor.builder().parallel(2)
+                    .onFailure((message, cause) -> {
+                        hookStarted.countDown();
+                        try {
+                            // A slow hook: it waits up to half a second for another message to start.
+                            b2Started.await(500, TimeUnit.MILLISECONDS);
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                    })
+                    .build(message -> {
+                        String id = message.getMessageId();
+                        started.add(id);
+                        switch (id) {
+                            case "A1" -> {
+                                // Both groups are in flight when A1 fails.
+                                assertThat(b1Started.await(10, TimeUnit.SECONDS)).isTrue();
+                                throw new IllegalStateException("A1 fails");
+                            }
+                            case "B1" -> {
+                                b1Started.countDown();
+                                // B1 ends only after the failure is known: its worker must not start B2.
+                                assertThat(hookStarted.await(10, TimeUnit.SECONDS)).isTrue();
+                            }
+                            case "B2" -> b2Started.countDown();
+                            default -> { }
+                        }
+                    });
+
+            List<String> reported = Events.ids(processor.process(Events.sqs(List.of(
+                    Events.fifoMessage("A1", "A", "{}"), Events.fifoMessage("B1", "B", "{}"),
+                    Events.fifoMessage("A2", "A", "{}"), Events.fifoMessage("B2", "B", "{}"))))
+                    .getBatchItemFailures());
+
+            assertThat(started).as("round %d", round).containsExactlyInAnyOrder("A1", "B1");
+            assertThat(reported).containsExactly("A1", "A2", "B2");
+        }
     }
 
     @Test

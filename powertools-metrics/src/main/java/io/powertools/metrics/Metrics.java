@@ -32,6 +32,11 @@ import java.util.function.Supplier;
  * {@link IllegalArgumentException} naming the broken rule, so a flush never writes a blob
  * CloudWatch would reject.
  *
+ * <p>When the flusher of an invocation has finished (or the invocation has closed), its metrics are
+ * written for good: a call after that, for example from a background task that outlived the
+ * handler, throws an {@link IllegalStateException} naming what it could not record, instead of
+ * losing it in silence or failing another scope.
+ *
  * <p>Use {@link FlushMetrics}, {@link MetricsFlusher} or {@link #flushing(RequestHandler, MetricsOptions)}
  * to choose the namespace, service and cold-start metric. Metrics added in an invocation no
  * flusher wraps use the environment variables and are written when the invocation closes.
@@ -48,7 +53,7 @@ public final class Metrics {
      * @param value the value (finite)
      * @param unit the unit
      * @throws IllegalArgumentException when a rule is broken
-     * @throws IllegalStateException outside an invocation
+     * @throws IllegalStateException outside an invocation, or after its metrics were flushed for good
      */
     public static void addMetric(String name, double value, MetricUnit unit) {
         set().addMetric(name, value, unit, MetricResolution.STANDARD);
@@ -62,7 +67,7 @@ public final class Metrics {
      * @param unit the unit
      * @param resolution the storage resolution; one name keeps one resolution
      * @throws IllegalArgumentException when a rule is broken
-     * @throws IllegalStateException outside an invocation
+     * @throws IllegalStateException outside an invocation, or after its metrics were flushed for good
      */
     public static void addMetric(String name, double value, MetricUnit unit, MetricResolution resolution) {
         set().addMetric(name, value, unit, resolution);
@@ -74,7 +79,7 @@ public final class Metrics {
      * @param name the metric name
      * @param value the value
      * @throws IllegalArgumentException when a rule is broken
-     * @throws IllegalStateException outside an invocation
+     * @throws IllegalStateException outside an invocation, or after its metrics were flushed for good
      */
     public static void addMetric(String name, double value) {
         set().addMetric(name, value, MetricUnit.NONE, MetricResolution.STANDARD);
@@ -87,7 +92,7 @@ public final class Metrics {
      * @param key the key (1-250 printable ASCII, not starting with {@code :})
      * @param value the value (1-1024 printable ASCII)
      * @throws IllegalArgumentException when a rule is broken, including more than 30 dimensions
-     * @throws IllegalStateException outside an invocation
+     * @throws IllegalStateException outside an invocation, or after its metrics were flushed for good
      */
     public static void addDimension(String key, String value) {
         set().addDimension(key, value);
@@ -99,7 +104,7 @@ public final class Metrics {
      * @param key the key
      * @param value strings, numbers, booleans, null, or maps and lists of them; copied now
      * @throws IllegalArgumentException when a rule is broken
-     * @throws IllegalStateException outside an invocation
+     * @throws IllegalStateException outside an invocation, or after its metrics were flushed for good
      */
     public static void addMetadata(String key, Object value) {
         set().addMetadata(key, value);
@@ -110,7 +115,7 @@ public final class Metrics {
      *
      * @param namespace 1-255 characters of {@code [a-zA-Z0-9._#:/-]}
      * @throws IllegalArgumentException when the namespace is invalid
-     * @throws IllegalStateException outside an invocation
+     * @throws IllegalStateException outside an invocation, or after its metrics were flushed for good
      */
     public static void setNamespace(String namespace) {
         set().setNamespace(namespace);
@@ -121,7 +126,7 @@ public final class Metrics {
      *
      * @param timestamp at most 14 days in the past and 2 hours in the future
      * @throws IllegalArgumentException when outside that window
-     * @throws IllegalStateException outside an invocation
+     * @throws IllegalStateException outside an invocation, or after its metrics were flushed for good
      */
     public static void setTimestamp(Instant timestamp) {
         Objects.requireNonNull(timestamp, "timestamp");
@@ -132,7 +137,9 @@ public final class Metrics {
      * Writes this invocation's metrics now and starts a new set (dimensions back to the
      * defaults). The flusher still writes what is added afterwards.
      *
-     * @throws IllegalStateException outside an invocation, or when no namespace is configured
+     * @throws IllegalStateException outside an invocation, when no namespace is configured, when the
+     *     timestamp set on the metrics has left CloudWatch's window since, or after the metrics were
+     *     flushed for good
      */
     public static void flush() {
         set().flush();

@@ -190,7 +190,9 @@ public final class MetricsOptions {
 
         /**
          * Whether the cold-start invocation writes a separate blob with {@code ColdStart=1} and
-         * dimensions {@code Service} and {@code FunctionName} (default false).
+         * dimensions {@code Service}, {@code FunctionName} and the default dimensions (default
+         * false). That blob must fit one dimension set of 30, and no default dimension may be named
+         * {@code ColdStart} or {@code FunctionName}: {@link #build()} reports a breach.
          *
          * @param capture true to write it
          * @return this builder

@@ -140,6 +140,20 @@ class MetricsTest {
     }
 
     @Test
+    void anExplicitFlushStartsANewSetEvenWithoutMetrics() {
+        Fixture f = Fixture.withEnv();
+        MetricsFlusher.of(f.options().namespace("A").build()).execute(null, context("r"), () -> {
+            Metrics.addDimension("Phase", "one");
+            Metrics.addMetadata("note", "first phase");
+            Metrics.flush(); // nothing to write yet, but the set starts over as documented
+            Metrics.addMetric("M", 1, MetricUnit.COUNT);
+        });
+        JsonNode blob = f.sink().blobs().get(0);
+        assertThat(blob.has("Phase")).isFalse();
+        assertThat(blob.has("note")).isFalse();
+    }
+
+    @Test
     void metadataIsCopiedAtTheCallAndKeepsStructure() {
         Fixture f = Fixture.withEnv();
         Map<String, Object> detail = new LinkedHashMap<>();

@@ -29,6 +29,7 @@ public final class BatchEngine<R> {
     private final AllFailedPolicy allFailedPolicy;
     private final int parallelism;
     private final Executor executor;
+    private final int failureStackTraceDepth;
 
     /**
      * Creates the engine.
@@ -45,6 +46,7 @@ public final class BatchEngine<R> {
         this.allFailedPolicy = options.allFailedPolicy();
         this.parallelism = options.parallelism();
         this.executor = options.executor();
+        this.failureStackTraceDepth = options.failureStackTraceDepth();
     }
 
     /**
@@ -90,17 +92,20 @@ public final class BatchEngine<R> {
     }
 
     void recordFailed(R record, String id, Throwable cause) {
-        // The id and the reason, never the body: bodies may carry personal data.
+        // The id and the reason, never the body: bodies may carry personal data. A bounded text, not the
+        // exception itself, so a poison batch cannot flood the log with stack traces.
         if (cause instanceof RecordDeserializationException) {
-            LOG.warn("{} record {} failed and is reported for retry: {}", source, id, cause.getMessage());
+            LOG.warn("{} record {} failed and is reported for retry: {}", source, id, FailureText.message(cause));
         } else {
-            LOG.warn("{} record {} failed and is reported for retry: {}", source, id, cause, cause);
+            LOG.warn("{} record {} failed and is reported for retry: {}", source, id,
+                    FailureText.of(cause, failureStackTraceDepth));
         }
         if (onFailure != null) {
             try {
                 onFailure.accept(record, cause);
             } catch (RuntimeException e) {
-                LOG.warn("The failure hook threw for {} record {}; the record stays failed", source, id, e);
+                LOG.warn("The failure hook threw for {} record {}; the record stays failed: {}", source, id,
+                        FailureText.of(e, failureStackTraceDepth));
             }
         }
     }
@@ -111,7 +116,8 @@ public final class BatchEngine<R> {
                 onSuccess.accept(record);
             } catch (RuntimeException e) {
                 // The record's work is done; failing it now would only cause a duplicate delivery.
-                LOG.warn("The success hook threw for {} record {}; the record stays successful", source, id, e);
+                LOG.warn("The success hook threw for {} record {}; the record stays successful: {}", source, id,
+                        FailureText.of(e, failureStackTraceDepth));
             }
         }
     }

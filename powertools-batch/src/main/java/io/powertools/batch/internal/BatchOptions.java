@@ -13,6 +13,7 @@ import java.util.function.Consumer;
  * @param allFailedPolicy what to do when no record succeeded
  * @param parallelism how many records (or FIFO groups) run at once, counting the handler thread; 1 is sequential
  * @param executor runs the helper workers when parallelism is above 1; null otherwise
+ * @param failureStackTraceDepth how many stack frames the WARN line of a failed record shows
  * @param <R> the record type
  */
 public record BatchOptions<R>(
@@ -20,5 +21,6 @@ public record BatchOptions<R>(
         BiConsumer<? super R, ? super Throwable> onFailure,
         AllFailedPolicy allFailedPolicy,
         int parallelism,
-        Executor executor) {
+        Executor executor,
+        int failureStackTraceDepth) {
 }

@@ -211,6 +211,11 @@ public final class BatchRun<R> implements Runnable {
         } catch (Exception e) {
             outcomes[index] = FAILED;
             firstFailure.compareAndSet(null, e);
+            if (policy == StopPolicy.STOP_ALL) {
+                // Before the log line and the failure hook, however long they take: from here on no worker
+                // starts a record. Records other workers had already started finish.
+                stopped = true;
+            }
             if (e instanceof InterruptedException) {
                 Thread.currentThread().interrupt();
                 stopped = true;

@@ -9,7 +9,8 @@ import java.util.Map;
 
 /**
  * Writes EMF blobs, one complete line per sink call, and splits a metric set into as many blobs
- * as the limits need (100 metrics per blob, 100 values per metric).
+ * as the limits need (100 metrics per blob, 100 values per metric). A blob over CloudWatch's 1 MB
+ * is never written.
  *
  * <p>Blob layout: {@code {"_aws":{"Timestamp":..,"CloudWatchMetrics":[{"Namespace":..,
  * "Dimensions":[[keys]],"Metrics":[{"Name":..,"Unit":..[,"StorageResolution":1]}]}]},
@@ -90,6 +91,15 @@ final class EmfWriter {
         try {
             writeBlob(buffer, namespace, timestamp, dimKeys, dimValues, dimCount, series, seriesCount, valueFrom,
                     metadata, requestId, traceId);
+            int blobBytes = buffer.size() - 1; // the newline is not part of the log event
+            if (blobBytes > Validation.MAX_BLOB_BYTES) {
+                // The checks at the calls keep every input within the limit; this is the last line of defence
+                // for what no call checks (a request or trace id from the context, for example).
+                throw new IllegalStateException("The EMF blob of metrics " + Validation.names(series, seriesCount)
+                        + " would have " + blobBytes + " bytes; CloudWatch drops log events over 1 MB ("
+                        + Validation.MAX_BLOB_BYTES + " bytes), so it was not written. Its dimensions, metadata or "
+                        + "request and trace ids are too large.");
+            }
             sink.write(buffer.array(), 0, buffer.size());
         } finally {
             spare.giveBack(buffer);

@@ -17,7 +17,8 @@ public final class FlushEngine {
     /**
      * The metric set of each invocation. Code that adds metrics in an invocation no flusher wraps
      * gets a set with the environment defaults, flushed when the invocation closes, so nothing is
-     * silently dropped.
+     * silently dropped. A flusher leaves its set closed in the slot when it finishes: what is added
+     * after that is refused at the call instead of starting a set nobody flushes as configured.
      */
     public static final InvocationLocal<MetricSet> SLOT =
             InvocationLocal.withInitial("powertools-metrics", FlushEngine::createDefault);
@@ -66,10 +67,11 @@ public final class FlushEngine {
         try (Invocation.Scope scope = config.executionEnvironment().open(event, context)) {
             Invocation invocation = scope.invocation();
             Optional<MetricSet> outer = SLOT.find(invocation);
-            if (outer.isPresent()) {
+            if (outer.isPresent() && !outer.get().isClosed()) {
                 // An enclosing flusher owns this invocation's metrics and flushes them.
                 return body.run();
             }
+            // A closed set is an earlier flusher's in the same invocation: this one starts fresh.
             MetricSet set = new MetricSet(config, invocation);
             SLOT.set(invocation, set);
             try {
@@ -88,8 +90,8 @@ public final class FlushEngine {
                 finish(set, coldStart);
                 return result;
             } finally {
-                // When this flusher joined an invocation opened elsewhere, the next flusher in it starts fresh.
-                SLOT.remove();
+                // Closed even when the cold-start blob failed before the body ran; closing twice does nothing.
+                set.close();
             }
         }
     }
@@ -104,7 +106,7 @@ public final class FlushEngine {
 
     private void finish(MetricSet set, boolean coldStartWritten) {
         Invocation invocation = set.invocation();
-        boolean hadMetrics = set.flush();
+        boolean hadMetrics = set.close();
         if (hadMetrics || set.flushedAny() || invocation.isPriming()) {
             return;
         }
@@ -119,8 +121,17 @@ public final class FlushEngine {
 
     private static MetricSet createDefault() {
         Invocation invocation = Invocation.require();
-        MetricSet set = new MetricSet(MetricsConfig.defaults(invocation.executionEnvironment()), invocation);
-        invocation.onClose(set::flush);
+        MetricsConfig defaults = MetricsConfig.defaults(invocation.executionEnvironment());
+        if (!invocation.isOpen()) {
+            // A task that outlived its invocation: its calls are refused, naming what they recorded.
+            return MetricSet.closed(defaults, invocation);
+        }
+        MetricSet set = new MetricSet(defaults, invocation);
+        try {
+            invocation.onClose(set::close);
+        } catch (IllegalStateException closedMeanwhile) {
+            return MetricSet.closed(defaults, invocation);
+        }
         return set;
     }
 

@@ -19,7 +19,8 @@ public final class ImmediateBlobs {
 
     /**
      * Writes {@code ColdStart=1} with dimensions {@code Service}, {@code FunctionName} and the
-     * default dimensions.
+     * default dimensions, each once; {@link MetricsConfig} checked at init that they fit one
+     * dimension set and that none of them is named like the metric.
      *
      * @param config the flusher's configuration (its namespace is set)
      * @param invocation the cold-start invocation
@@ -38,7 +39,7 @@ public final class ImmediateBlobs {
             values[n++] = Validation.dimensionValue(MetricsConfig.FUNCTION_NAME_DIMENSION, functionName);
         }
         for (Map.Entry<String, String> entry : defaults.entrySet()) {
-            if (!entry.getKey().equals(MetricsConfig.FUNCTION_NAME_DIMENSION)) {
+            if (!entry.getKey().equals(MetricsConfig.SERVICE_DIMENSION)) {
                 keys[n] = entry.getKey();
                 values[n++] = entry.getValue();
             }

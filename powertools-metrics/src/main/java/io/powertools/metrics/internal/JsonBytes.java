@@ -134,8 +134,54 @@ final class JsonBytes {
         }
     }
 
-    private void escapeControl(char c) {
-        char shortForm = switch (c) {
+    /**
+     * How many bytes {@link #string(String)} writes for a text, quotes included: the one measure of
+     * every size the metrics path charges, so what is counted is what is written.
+     *
+     * @param text the text
+     * @return its size as a JSON string in UTF-8
+     */
+    static long encodedLength(String text) {
+        int length = text.length();
+        long bytes = 2;
+        for (int i = 0; i < length; i++) {
+            char c = text.charAt(i);
+            if (c >= 0x20 && c < 0x7f && c != '"' && c != '\\') {
+                bytes += 1;
+            } else if (c == '"' || c == '\\') {
+                bytes += 2;
+            } else if (c < 0x20) {
+                bytes += shortEscape(c) == 0 ? 6 : 2;
+            } else if (c < 0x800) {
+                bytes += c < 0x80 ? 1 : 2;
+            } else if (Character.isHighSurrogate(c) && i + 1 < length && Character.isLowSurrogate(text.charAt(i + 1))) {
+                bytes += 4;
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                bytes += 6;
+            } else {
+                bytes += 3;
+            }
+        }
+        return bytes;
+    }
+
+    /**
+     * How many bytes {@link #number(long)} writes.
+     *
+     * @param value the value
+     * @return its size in decimal, sign included
+     */
+    static int encodedLength(long value) {
+        if (value == Long.MIN_VALUE) {
+            return 20;
+        }
+        return value < 0 ? 1 + digits(-value) : digits(value);
+    }
+
+    /** The letter of a control character's two-byte escape ({@code \n} ...), or 0 when it has none. */
+    private static char shortEscape(char c) {
+        return switch (c) {
             case '\n' -> 'n';
             case '\r' -> 'r';
             case '\t' -> 't';
@@ -143,6 +189,10 @@ final class JsonBytes {
             case '\f' -> 'f';
             default -> 0;
         };
+    }
+
+    private void escapeControl(char c) {
+        char shortForm = shortEscape(c);
         if (shortForm == 0) {
             escapeUnicode(c);
         } else {

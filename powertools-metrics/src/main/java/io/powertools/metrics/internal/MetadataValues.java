@@ -10,12 +10,18 @@ import java.util.Map;
 
 /**
  * Metadata values as the blob can hold them: an immutable copy taken at the call (so later
- * changes to the caller's collections cannot corrupt a flush) with its JSON size estimated, so
- * a blob never grows past the 1 MB log event limit.
+ * changes to the caller's collections cannot corrupt a flush) with the exact number of bytes the
+ * EMF writer will write for it, so the invocation's metadata is charged in bytes as written.
  */
 public final class MetadataValues {
 
-    /** Metadata budget per invocation; with the largest possible metric part a blob stays under 1 MB. */
+    /**
+     * The metadata budget of one invocation: its metadata members and the request and trace id
+     * members, in bytes as written. Every blob repeats them; with the largest metric part a blob
+     * can have (100 metrics of 255 three-byte characters with 100 values of 24 characters each:
+     * about 410 KB), the largest dimension part (30 keys of 250 and values of 1,024 characters:
+     * about 46 KB) and the envelope, a blob stays under CloudWatch's 1 MB.
+     */
     public static final long MAX_METADATA_BYTES = 512 * 1024;
     private static final int MAX_DEPTH = 32;
 
@@ -23,10 +29,10 @@ public final class MetadataValues {
     }
 
     /**
-     * A copied value with its estimated JSON size in bytes.
+     * A copied value with its size as written.
      *
      * @param value the copy: String, Boolean, Long, Double, BigInteger, BigDecimal, List, Map or null
-     * @param bytes the estimated UTF-8 size of its JSON
+     * @param bytes the UTF-8 size of its JSON as the EMF writer writes it
      */
     public record Copy(Object value, long bytes) {
     }
@@ -45,6 +51,17 @@ public final class MetadataValues {
         return new Copy(copied, size[0]);
     }
 
+    /**
+     * The size of one metadata member as written: {@code ,"key":value}.
+     *
+     * @param key the key
+     * @param value the copied value
+     * @return its size in bytes
+     */
+    public static long memberBytes(String key, Copy value) {
+        return 2 + JsonBytes.encodedLength(key) + value.bytes();
+    }
+
     private static Object copy(String key, Object value, long[] size, int depth) {
         if (depth > MAX_DEPTH) {
             throw new IllegalArgumentException("Invalid metadata '" + key + "': nested deeper than " + MAX_DEPTH
@@ -56,16 +73,17 @@ public final class MetadataValues {
         }
         if (value instanceof CharSequence || value instanceof Character || value instanceof Enum<?>) {
             String text = value.toString();
-            size[0] += jsonStringBytes(text);
+            size[0] += JsonBytes.encodedLength(text);
             return text;
         }
-        if (value instanceof Boolean) {
-            size[0] += 5;
+        if (value instanceof Boolean bool) {
+            size[0] += bool ? 4 : 5;
             return value;
         }
         if (value instanceof Integer || value instanceof Long || value instanceof Short || value instanceof Byte) {
-            size[0] += 20;
-            return ((Number) value).longValue();
+            long number = ((Number) value).longValue();
+            size[0] += JsonBytes.encodedLength(number);
+            return number;
         }
         if (value instanceof Double || value instanceof Float) {
             double d = ((Number) value).doubleValue();
@@ -73,7 +91,7 @@ public final class MetadataValues {
                 throw new IllegalArgumentException("Invalid metadata '" + key + "': " + d
                         + " is not a JSON number (NaN and infinite values are not allowed)");
             }
-            size[0] += 25;
+            size[0] += Double.toString(d).length(); // the writer keeps Java's rendering
             return d;
         }
         if (value instanceof BigInteger || value instanceof BigDecimal) {
@@ -82,14 +100,18 @@ public final class MetadataValues {
         }
         if (value instanceof Map<?, ?> map) {
             Map<String, Object> copy = new LinkedHashMap<>(Math.max(4, map.size() * 2));
-            size[0] += 2;
+            size[0] += 2 + Math.max(0, map.size() - 1); // braces and commas
             for (Map.Entry<?, ?> entry : map.entrySet()) {
                 if (entry.getKey() == null) {
                     throw new IllegalArgumentException("Invalid metadata '" + key + "': a map key is null");
                 }
-                String name = entry.getKey().toString();
-                size[0] += jsonStringBytes(name) + 2;
+                String name = Validation.metadataMapKey(key, entry.getKey().toString());
+                size[0] += JsonBytes.encodedLength(name) + 1;
                 copy.put(name, copy(key, entry.getValue(), size, depth + 1));
+            }
+            if (copy.size() != map.size()) {
+                throw new IllegalArgumentException("Invalid metadata '" + key + "': two map keys have the same text; "
+                        + "a JSON object holds each member once");
             }
             return Collections.unmodifiableMap(copy);
         }
@@ -97,7 +119,9 @@ public final class MetadataValues {
             List<Object> copy = new ArrayList<>();
             size[0] += 2;
             for (Object element : iterable) {
-                size[0] += 1;
+                if (!copy.isEmpty()) {
+                    size[0] += 1;
+                }
                 copy.add(copy(key, element, size, depth + 1));
             }
             return Collections.unmodifiableList(copy);
@@ -108,24 +132,5 @@ public final class MetadataValues {
         throw new IllegalArgumentException("Invalid metadata '" + key + "': values of type "
                 + value.getClass().getName() + " are not supported; use strings, numbers, booleans, "
                 + "or maps and lists of them (convert the object to a Map first)");
-    }
-
-    private static long jsonStringBytes(String text) {
-        long bytes = 2;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c < 0x20) {
-                bytes += 6;
-            } else if (c == '"' || c == '\\') {
-                bytes += 2;
-            } else if (c < 0x80) {
-                bytes += 1;
-            } else if (c < 0x800) {
-                bytes += 2;
-            } else {
-                bytes += 3;
-            }
-        }
-        return bytes;
     }
 }

@@ -12,7 +12,11 @@ import java.util.Objects;
 /**
  * The metrics, dimensions and metadata one invocation recorded, kept in the invocation (never in
  * a static or a thread). Every check runs at the call, so {@link #flush()} cannot write a blob
- * CloudWatch would reject.
+ * CloudWatch would reject; the timestamp, which ages, is checked again at the flush.
+ *
+ * <p>Once {@link #close() closed} (its flusher finished, or its invocation closed), a set refuses
+ * every call with an exception naming what was not recorded, so a background task that outlives
+ * the handler learns at its own call that its metric is lost, and no other scope fails for it.
  *
  * <p>Thread-safe: workers of the invocation add concurrently. The lock is this object, which
  * belongs to one invocation, so invocations never contend with each other.
@@ -43,6 +47,7 @@ public final class MetricSet {
     private String namespace;
     private long timestamp = Long.MIN_VALUE;
     private boolean flushedAny;
+    private boolean closed;
 
     /**
      * Creates the empty set of one invocation.
@@ -53,6 +58,20 @@ public final class MetricSet {
     public MetricSet(MetricsConfig config, Invocation invocation) {
         this.config = Objects.requireNonNull(config, "config");
         this.invocation = Objects.requireNonNull(invocation, "invocation");
+    }
+
+    /**
+     * A set that refuses every call: for code that records metrics in an invocation that has
+     * already closed.
+     *
+     * @param config the configuration
+     * @param invocation the closed invocation
+     * @return the closed set
+     */
+    public static MetricSet closed(MetricsConfig config, Invocation invocation) {
+        MetricSet set = new MetricSet(config, invocation);
+        set.closed = true;
+        return set;
     }
 
     /**
@@ -76,6 +95,9 @@ public final class MetricSet {
                     + "MetricResolution.STANDARD or HIGH");
         }
         synchronized (this) {
+            if (closed) {
+                throw refused("Metric '" + name + "'");
+            }
             Series series = findSeries(name);
             if (series == null) {
                 if (isDimension(name)) {
@@ -113,6 +135,9 @@ public final class MetricSet {
         Validation.dimensionKey(key);
         Validation.dimensionValue(key, value);
         synchronized (this) {
+            if (closed) {
+                throw refused("Dimension '" + key + "'");
+            }
             if (findSeries(key) != null) {
                 throw new IllegalArgumentException("Dimension key '" + key
                         + "' is already a metric name: metric names and dimension keys share the blob's root");
@@ -148,21 +173,27 @@ public final class MetricSet {
     public void addMetadata(String key, Object value) {
         Validation.metadataKey(key);
         MetadataValues.Copy copy = MetadataValues.copy(key, value);
-        long entryBytes = copy.bytes() + key.length() + 4;
+        long entryBytes = MetadataValues.memberBytes(key, copy);
         synchronized (this) {
+            if (closed) {
+                throw refused("Metadata '" + key + "'");
+            }
             if (findSeries(key) != null || isDimension(key)) {
                 throw new IllegalArgumentException("Metadata key '" + key
                         + "' is already a metric name or dimension key: they share the blob's root");
             }
             if (metadata == null) {
                 metadata = new LinkedHashMap<>();
+                // Every blob repeats the request and trace ids next to the metadata: they share its budget.
+                metadataBytes = idBytes();
             }
             MetadataValues.Copy previous = metadata.get(key);
-            long total = metadataBytes + entryBytes - (previous == null ? 0 : previous.bytes() + key.length() + 4);
+            long total = metadataBytes + entryBytes - (previous == null ? 0 : MetadataValues.memberBytes(key, previous));
             if (total > MetadataValues.MAX_METADATA_BYTES) {
-                throw new IllegalArgumentException("Metadata '" + key + "' would bring the invocation's metadata to "
-                        + total + " bytes: metadata is limited to " + MetadataValues.MAX_METADATA_BYTES
-                        + " bytes so each EMF line stays under CloudWatch's 1 MB log event limit");
+                throw new IllegalArgumentException("Metadata '" + key + "' would bring the metadata of invocation "
+                        + invocation.requestId() + " to " + total + " bytes as written (request and trace ids "
+                        + "included): at most " + MetadataValues.MAX_METADATA_BYTES
+                        + " bytes, so each EMF line stays under CloudWatch's 1 MB log event limit");
             }
             metadata.put(key, copy);
             metadataBytes = total;
@@ -178,6 +209,9 @@ public final class MetricSet {
     public void setNamespace(String namespace) {
         Validation.namespace(namespace);
         synchronized (this) {
+            if (closed) {
+                throw refused("Namespace '" + namespace + "'");
+            }
             this.namespace = namespace;
         }
     }
@@ -191,6 +225,9 @@ public final class MetricSet {
     public void setTimestamp(long epochMillis) {
         Validation.timestamp(epochMillis, config.clock().millis());
         synchronized (this) {
+            if (closed) {
+                throw refused("Timestamp " + epochMillis);
+            }
             this.timestamp = epochMillis;
         }
     }
@@ -200,13 +237,47 @@ public final class MetricSet {
      * metadata and timestamp cleared). Writes nothing while priming or when metrics are disabled.
      *
      * @return whether there were metrics to flush
-     * @throws IllegalStateException when there are metrics but no namespace anywhere
+     * @throws IllegalStateException when there are metrics but no namespace anywhere, when the
+     *     timestamp set on them has left CloudWatch's window since, or when the set is closed
      */
     public synchronized boolean flush() {
-        if (seriesCount == 0) {
+        if (closed) {
+            throw refused("Metrics.flush()");
+        }
+        return write();
+    }
+
+    /**
+     * Flushes what is left and refuses every later call. Closing twice does nothing.
+     *
+     * @return whether there were metrics to flush
+     * @throws IllegalStateException as {@link #flush()} does; the set is closed all the same
+     */
+    public synchronized boolean close() {
+        if (closed) {
             return false;
         }
         try {
+            return write();
+        } finally {
+            closed = true;
+        }
+    }
+
+    /**
+     * Whether the set refuses calls.
+     *
+     * @return true once closed
+     */
+    public synchronized boolean isClosed() {
+        return closed;
+    }
+
+    private boolean write() {
+        try {
+            if (seriesCount == 0) {
+                return false;
+            }
             if (config.disabled() || invocation.isPriming()) {
                 return true;
             }
@@ -217,7 +288,19 @@ public final class MetricSet {
                         + "option of @FlushMetrics / MetricsOptions, or call Metrics.setNamespace(..). "
                         + seriesCount + " metric(s) were not written.");
             }
-            long ts = timestamp != Long.MIN_VALUE ? timestamp : config.clock().millis();
+            long now = config.clock().millis();
+            long ts = now;
+            if (timestamp != Long.MIN_VALUE) {
+                // Valid when set, but the handler may have run long enough for it to leave the window.
+                String problem = Validation.timestampProblem(timestamp, now);
+                if (problem != null) {
+                    throw new IllegalStateException("Metrics " + Validation.names(series, seriesCount)
+                            + " of invocation " + invocation.requestId() + " were not written: their timestamp "
+                            + timestamp + " (Metrics.setTimestamp) is now outside the window and " + problem
+                            + ". Set the timestamp closer to the flush, or flush sooner.");
+                }
+                ts = timestamp;
+            }
             String[] baseKeys = config.baseKeys();
             String[] baseValues = config.baseValues();
             int dimCount = baseKeys.length + addedDimensionKeys;
@@ -286,6 +369,26 @@ public final class MetricSet {
      */
     public synchronized String namespace() {
         return namespace != null ? namespace : config.namespace();
+    }
+
+    private IllegalStateException refused(String what) {
+        return new IllegalStateException(what + " was not written: the metrics of invocation "
+                + invocation.requestId() + " were already flushed when it came (its flusher had finished or the "
+                + "invocation had closed, e.g. a background task outlived the handler). Record metrics before the "
+                + "handler returns, or wait for background work inside it.");
+    }
+
+    /** The size of the request and trace id members every blob of this invocation carries. */
+    private long idBytes() {
+        long bytes = 0;
+        if (invocation.requestId() != null) {
+            bytes += 4 + Validation.REQUEST_ID_KEY.length() + JsonBytes.encodedLength(invocation.requestId());
+        }
+        String traceId = invocation.traceId().orElse(null);
+        if (traceId != null) {
+            bytes += 4 + Validation.TRACE_ID_KEY.length() + JsonBytes.encodedLength(traceId);
+        }
+        return bytes;
     }
 
     private void clear() {

@@ -124,6 +124,9 @@ public final class MetricsConfig {
             throw new ConfigurationException(count + " default dimensions (Service included) exceed the limit of "
                     + Validation.MAX_DIMENSIONS + " dimensions per dimension set");
         }
+        if (captureColdStart) {
+            checkColdStartDimensions(dimensions);
+        }
         String resolvedFunction = functionName != null ? functionName
                 : env.get(FUNCTION_NAME_VARIABLE).orElse(executionEnvironment.functionName().orElse(null));
         if (resolvedFunction != null) {
@@ -137,6 +140,31 @@ public final class MetricsConfig {
                 Collections.unmodifiableMap(dimensions),
                 captureColdStart, raiseOnEmptyMetrics, resolvedFunction, disabled,
                 Objects.requireNonNull(sink, "sink"), Objects.requireNonNull(clock, "clock"));
+    }
+
+    /**
+     * The ColdStart blob carries {@code Service}, {@code FunctionName} and the default dimensions:
+     * it must fit one dimension set and must not hold a name twice, which only init can still fix.
+     */
+    private static void checkColdStartDimensions(Map<String, String> defaults) {
+        if (defaults.containsKey(ImmediateBlobs.COLD_START_METRIC)) {
+            throw new ConfigurationException("Default dimension '" + ImmediateBlobs.COLD_START_METRIC
+                    + "' collides with the ColdStart metric that captureColdStart writes (one blob cannot hold a "
+                    + "dimension and a metric of the same name): rename the dimension or turn captureColdStart off");
+        }
+        if (defaults.containsKey(FUNCTION_NAME_DIMENSION)) {
+            throw new ConfigurationException("Default dimension '" + FUNCTION_NAME_DIMENSION + "' collides with the "
+                    + FUNCTION_NAME_DIMENSION + " dimension of the ColdStart blob: set the functionName option "
+                    + "(MetricsOptions.builder().functionName(..) or " + FUNCTION_NAME_VARIABLE + ") instead");
+        }
+        int others = defaults.size() - (defaults.containsKey(SERVICE_DIMENSION) ? 1 : 0);
+        int count = 2 + others;
+        if (count > Validation.MAX_DIMENSIONS) {
+            throw new ConfigurationException("captureColdStart: the ColdStart blob would carry " + count
+                    + " dimensions (Service, FunctionName and " + others + " default dimensions); a dimension set "
+                    + "holds at most " + Validation.MAX_DIMENSIONS + ": remove default dimensions or turn "
+                    + "captureColdStart off");
+        }
     }
 
     /**
@@ -172,9 +200,18 @@ public final class MetricsConfig {
         return service;
     }
 
-    /** @return the service for the cold-start metric: the configured one or the core default */
+    /**
+     * The {@code Service} dimension of the cold-start blob: the configured service, else a default
+     * dimension named {@code Service}, else the core default ({@code service_undefined}).
+     *
+     * @return the service
+     */
     public String coldStartService() {
-        return service != null ? service : executionEnvironment.serviceName();
+        if (service != null) {
+            return service;
+        }
+        String fromDefaults = defaultDimensions.get(SERVICE_DIMENSION);
+        return fromDefaults != null ? fromDefaults : executionEnvironment.serviceName();
     }
 
     /** @return the default dimensions, without {@code Service} */

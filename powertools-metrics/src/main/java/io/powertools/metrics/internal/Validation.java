@@ -8,6 +8,8 @@ import java.time.Duration;
  */
 public final class Validation {
 
+    /** CloudWatch's largest log event, which bounds an EMF blob: 1 MB in UTF-8 bytes, newline excluded. */
+    public static final int MAX_BLOB_BYTES = 1024 * 1024;
     /** Most metrics one EMF directive may reference. */
     public static final int MAX_METRICS_PER_BLOB = 100;
     /** Most values one metric may carry in one blob. */
@@ -73,19 +75,7 @@ public final class Validation {
      * @throws IllegalArgumentException naming the rule
      */
     public static String metricName(String name) {
-        if (name != null && name.length() <= MAX_METRIC_NAME_LENGTH && hasVisibleAsciiOnly(name)) {
-            // The common case in one pass: not blank, no control characters, no surrogates.
-            rejectReserved("metric name", name);
-            return name;
-        }
-        if (name == null || name.isBlank() || name.length() > MAX_METRIC_NAME_LENGTH) {
-            throw new IllegalArgumentException("Invalid metric name '" + name + "': a metric name has 1 to "
-                    + MAX_METRIC_NAME_LENGTH + " characters and is not blank");
-        }
-        rejectControl("metric name", name);
-        rejectUnpairedSurrogate("metric name", name);
-        rejectReserved("metric name", name);
-        return name;
+        return rootName("metric name", name);
     }
 
     /**
@@ -103,7 +93,7 @@ public final class Validation {
             return key;
         }
         if (key == null || key.isBlank() || key.length() > MAX_DIMENSION_KEY_LENGTH) {
-            throw new IllegalArgumentException("Invalid dimension key '" + key + "': a dimension key has 1 to "
+            throw new IllegalArgumentException("Invalid dimension key '" + shorten(key) + "': a dimension key has 1 to "
                     + MAX_DIMENSION_KEY_LENGTH + " characters and is not blank");
         }
         if (key.charAt(0) == ':') {
@@ -128,7 +118,7 @@ public final class Validation {
             return value;
         }
         if (value == null || value.isBlank() || value.length() > MAX_DIMENSION_VALUE_LENGTH) {
-            throw new IllegalArgumentException("Invalid value '" + value + "' for dimension '" + key
+            throw new IllegalArgumentException("Invalid value '" + shorten(value) + "' for dimension '" + key
                     + "': a dimension value has 1 to " + MAX_DIMENSION_VALUE_LENGTH + " characters and is not blank");
         }
         requireAscii("value of dimension '" + key + "'", value);
@@ -155,19 +145,32 @@ public final class Validation {
     }
 
     /**
-     * Checks a metadata key: not blank, not {@code _aws}.
+     * Checks a metadata key: the metric name rule (1 to 255 characters, not blank, no control
+     * characters, no unpaired surrogate, not reserved), since both are members of the blob's root.
      *
      * @param key the key
      * @return the key
      * @throws IllegalArgumentException naming the rule
      */
     public static String metadataKey(String key) {
-        if (key == null || key.isBlank()) {
-            throw new IllegalArgumentException("Invalid metadata key '" + key + "': a metadata key is not blank");
+        return rootName("metadata key", key);
+    }
+
+    /** The rule of the free-form names at the blob's root (metric names and metadata keys). */
+    private static String rootName(String what, String name) {
+        if (name != null && name.length() <= MAX_METRIC_NAME_LENGTH && hasVisibleAsciiOnly(name)) {
+            // The common case in one pass: not blank, no control characters, no surrogates.
+            rejectReserved(what, name);
+            return name;
         }
-        rejectUnpairedSurrogate("metadata key", key);
-        rejectReserved("metadata key", key);
-        return key;
+        if (name == null || name.isBlank() || name.length() > MAX_METRIC_NAME_LENGTH) {
+            throw new IllegalArgumentException("Invalid " + what + " '" + shorten(name) + "': a " + what + " has 1 to "
+                    + MAX_METRIC_NAME_LENGTH + " characters and is not blank");
+        }
+        rejectControl(what, name);
+        rejectUnpairedSurrogate(what, name);
+        rejectReserved(what, name);
+        return name;
     }
 
     /**
@@ -179,15 +182,52 @@ public final class Validation {
      * @throws IllegalArgumentException naming the rule
      */
     public static long timestamp(long epochMillis, long nowMillis) {
-        if (epochMillis < nowMillis - MAX_PAST.toMillis()) {
-            throw new IllegalArgumentException("Invalid metrics timestamp " + epochMillis
-                    + ": CloudWatch rejects timestamps more than 14 days in the past");
-        }
-        if (epochMillis > nowMillis + MAX_FUTURE.toMillis()) {
-            throw new IllegalArgumentException("Invalid metrics timestamp " + epochMillis
-                    + ": CloudWatch rejects timestamps more than 2 hours in the future");
+        String problem = timestampProblem(epochMillis, nowMillis);
+        if (problem != null) {
+            throw new IllegalArgumentException("Invalid metrics timestamp " + epochMillis + ": " + problem);
         }
         return epochMillis;
+    }
+
+    /**
+     * Why CloudWatch would reject a timestamp now.
+     *
+     * @param epochMillis the timestamp
+     * @param nowMillis the current time
+     * @return the reason, or null when the timestamp is inside the window
+     */
+    public static String timestampProblem(long epochMillis, long nowMillis) {
+        if (epochMillis < nowMillis - MAX_PAST.toMillis()) {
+            return "CloudWatch rejects timestamps more than 14 days in the past";
+        }
+        if (epochMillis > nowMillis + MAX_FUTURE.toMillis()) {
+            return "CloudWatch rejects timestamps more than 2 hours in the future";
+        }
+        return null;
+    }
+
+    /**
+     * The names of some metrics for a message: at most ten, then how many more.
+     *
+     * @param series the metrics
+     * @param count how many of them
+     * @return for example {@code [Orders, Latency]}
+     */
+    static String names(Series[] series, int count) {
+        StringBuilder names = new StringBuilder("[");
+        for (int i = 0; i < Math.min(count, 10); i++) {
+            names.append(i > 0 ? ", " : "").append(series[i].name);
+        }
+        if (count > 10) {
+            names.append(" and ").append(count - 10).append(" more");
+        }
+        return names.append(']').toString();
+    }
+
+    /** A text for a message: long ones are cut, so a huge input cannot make a huge message. */
+    static String shorten(String text) {
+        return text == null || text.length() <= 300 ? text
+                : text.substring(0, 300) + "... (" + text.length() + " characters)";
     }
 
     /**
@@ -209,13 +249,30 @@ public final class Validation {
     private static void rejectControl(String what, String text) {
         for (int i = 0; i < text.length(); i++) {
             if (Character.isISOControl(text.charAt(i))) {
-                throw new IllegalArgumentException("Invalid " + what + " '" + text.replaceAll("\\p{Cntrl}", "?")
+                throw new IllegalArgumentException("Invalid " + what + " '" + shorten(text).replaceAll("\\p{Cntrl}", "?")
                         + "': control character at index " + i + " is not allowed");
             }
         }
     }
 
-    /** A lone surrogate cannot be encoded as UTF-8: the blob's JSON would be rejected whole. */
+    /**
+     * Checks the name of a member of a metadata map: JSON escapes control characters, but an
+     * unpaired surrogate in a member name makes strict parsers reject the whole blob.
+     *
+     * @param key the metadata key the map belongs to, for the message
+     * @param name the map key as text
+     * @return the name
+     * @throws IllegalArgumentException naming the rule
+     */
+    public static String metadataMapKey(String key, String name) {
+        rejectUnpairedSurrogate("map key in metadata '" + shorten(key) + "'", name);
+        return name;
+    }
+
+    /**
+     * A lone surrogate has no UTF-8 form. In values the writer keeps it as a JSON escape
+     * ({@code \ud800}), but in a name it makes strict parsers reject the whole blob, so names refuse it.
+     */
     private static void rejectUnpairedSurrogate(String what, String text) {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
@@ -223,7 +280,8 @@ public final class Validation {
                 i++;
             } else if (Character.isSurrogate(c)) {
                 throw new IllegalArgumentException("Invalid " + what + ": unpaired UTF-16 surrogate U+"
-                        + String.format("%04X", (int) c) + " at index " + i + " cannot be written as UTF-8");
+                        + String.format("%04X", (int) c) + " at index " + i + " has no UTF-8 form and a name cannot "
+                        + "carry its JSON escape (strict parsers reject the whole blob)");
             }
         }
     }
@@ -232,7 +290,7 @@ public final class Validation {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (c < 0x20 || c > 0x7e) {
-                throw new IllegalArgumentException("Invalid " + what + " '" + text.replaceAll("[^\\x20-\\x7e]", "?")
+                throw new IllegalArgumentException("Invalid " + what + " '" + shorten(text).replaceAll("[^\\x20-\\x7e]", "?")
                         + "': only printable ASCII characters are allowed (found U+"
                         + String.format("%04X", (int) c) + " at index " + i + ")");
             }

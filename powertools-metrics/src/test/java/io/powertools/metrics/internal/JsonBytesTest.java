@@ -3,15 +3,13 @@ package io.powertools.metrics.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.powertools.testing.StrictJson;
 import java.nio.charset.StandardCharsets;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
-/** The EMF writer's JSON primitives produce JSON a standard parser reads back to the same values. */
+/** The EMF writer's JSON primitives produce JSON a strict parser reads back to the same values. */
 class JsonBytesTest {
-
-    private static final ObjectMapper MAPPER = new ObjectMapper();
 
     @Test
     void plainAsciiIsWrittenAsIs() {
@@ -25,32 +23,48 @@ class JsonBytesTest {
     }
 
     @Test
-    void nonAsciiIsUtf8EncodedIncludingSurrogatePairs() throws Exception {
+    void nonAsciiIsUtf8EncodedIncludingSurrogatePairs() {
         String text = "caf\u00e9 \u20ac \ud83d\ude80";
         JsonBytes out = new JsonBytes(2).string(text);
         assertThat(new String(out.array(), 0, out.size(), StandardCharsets.UTF_8)).isEqualTo("\"" + text + "\"");
-        assertThat(MAPPER.readTree(out.array(), 0, out.size()).textValue()).isEqualTo(text);
+        assertThat(StrictJson.parse(out.array(), 0, out.size()).textValue()).isEqualTo(text);
     }
 
     @Test
-    void anUnpairedSurrogateIsEscapedSoTheLineStaysValidUtf8() throws Exception {
+    void anUnpairedSurrogateIsEscapedSoTheLineStaysValidUtf8() {
         JsonBytes out = new JsonBytes(8).string("x\ud800y");
         assertThat(text(out)).isEqualTo("\"x\\ud800y\"");
-        assertThat(MAPPER.readTree(out.array(), 0, out.size()).textValue()).isEqualTo("x\ud800y");
+        assertThat(StrictJson.parse(out.array(), 0, out.size()).textValue()).isEqualTo("x\ud800y");
     }
 
     @Test
-    void randomStringsRoundTripThroughAJsonParser() throws Exception {
+    void randomStringsRoundTripThroughAJsonParser() {
         Random random = new Random(42);
         for (int run = 0; run < 5_000; run++) {
             String text = randomText(random);
             JsonBytes out = new JsonBytes(1).string(text);
-            assertThat(MAPPER.readTree(out.array(), 0, out.size()).textValue()).as("run %d", run).isEqualTo(text);
+            assertThat(StrictJson.parse(out.array(), 0, out.size()).textValue()).as("run %d", run).isEqualTo(text);
         }
     }
 
     @Test
-    void doublesAreWrittenShortAndParseBackToTheSameValue() throws Exception {
+    void encodedLengthIsExactlyWhatIsWritten() {
+        for (String text : new String[] {"", "plain", "quote\"back\\slash", "\n\r\t\b\f\u0001\u001f\u007f",
+                "caf\u00e9 \u20ac \ud83d\ude80", "lone \ud800 \udc00", "\ud83d"}) {
+            assertThat(JsonBytes.encodedLength(text)).as(text).isEqualTo(new JsonBytes(1).string(text).size());
+        }
+        Random random = new Random(17);
+        for (int run = 0; run < 20_000; run++) {
+            String text = randomText(random);
+            assertThat(JsonBytes.encodedLength(text)).as("run %d", run).isEqualTo(new JsonBytes(1).string(text).size());
+        }
+        for (long value : new long[] {0, 9, -9, 10, -10, 1234567890123L, Long.MAX_VALUE, Long.MIN_VALUE}) {
+            assertThat(JsonBytes.encodedLength(value)).isEqualTo(new JsonBytes(1).number(value).size());
+        }
+    }
+
+    @Test
+    void doublesAreWrittenShortAndParseBackToTheSameValue() {
         assertThat(text(new JsonBytes(1).number(3.0))).isEqualTo("3");
         assertThat(text(new JsonBytes(1).number(-0.0))).isEqualTo("0");
         assertThat(text(new JsonBytes(1).number(1e20))).isEqualTo("1.0E20");
@@ -71,7 +85,7 @@ class JsonBytesTest {
             if (!Double.isFinite(value)) {
                 continue;
             }
-            JsonNode parsed = MAPPER.readTree(text(new JsonBytes(1).number(value)));
+            JsonNode parsed = StrictJson.parse(text(new JsonBytes(1).number(value)));
             assertThat(parsed.isNumber()).isTrue();
             assertThat(parsed.doubleValue()).as("run %d", run).isEqualTo(value == 0 ? 0.0 : value);
         }

@@ -4,13 +4,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.powertools.metrics.EmfSink;
 import io.powertools.testing.EmfValidator;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
- * A sink that keeps every line and validates it with {@link EmfValidator} as it arrives.
+ * A sink that keeps every line and validates it with {@link EmfValidator} as it arrives, from the
+ * bytes as written (size, UTF-8, strict JSON, the EMF rules; the timestamp window against the
+ * sink's clock).
  * Every instance registers itself, and {@link EmfValidationExtension} fails any test during which
  * a sink received an invalid line, so no line a metrics test produces escapes validation.
  */
@@ -20,9 +23,20 @@ public final class CapturingSink implements EmfSink {
 
     private final Queue<String> lines = new ConcurrentLinkedQueue<>();
     private final Queue<String> invalid = new ConcurrentLinkedQueue<>();
+    private final Clock clock;
 
-    /** Creates and registers a sink. */
+    /** Creates and registers a sink that checks timestamps against the system clock. */
     public CapturingSink() {
+        this(Clock.systemUTC());
+    }
+
+    /**
+     * Creates and registers a sink.
+     *
+     * @param clock the clock the function under test runs on: timestamps are checked against it
+     */
+    public CapturingSink(Clock clock) {
+        this.clock = clock;
         ALL.add(this);
     }
 
@@ -30,11 +44,11 @@ public final class CapturingSink implements EmfSink {
     public void write(byte[] line, int offset, int length) {
         String text = new String(line, offset, length, StandardCharsets.UTF_8);
         if (!text.endsWith("\n")) {
-            invalid.add("line does not end with a newline: " + text);
+            invalid.add("line does not end with a newline: " + shorten(text));
         }
-        List<String> problems = EmfValidator.problems(text);
+        List<String> problems = EmfValidator.problems(line, offset, length, clock.instant());
         if (!problems.isEmpty()) {
-            invalid.add(problems + " in " + text);
+            invalid.add(problems + " in " + shorten(text));
         }
         lines.add(text.endsWith("\n") ? text.substring(0, text.length() - 1) : text);
     }
@@ -73,6 +87,10 @@ public final class CapturingSink implements EmfSink {
         if (!invalid.isEmpty()) {
             throw new AssertionError("Invalid EMF lines: " + invalid);
         }
+    }
+
+    private static String shorten(String text) {
+        return text.length() > 2000 ? text.substring(0, 2000) + "..." : text;
     }
 
     static void checkAndForgetAll() {
