@@ -192,7 +192,7 @@ class LineContractTest {
         List<JsonNode> template = LogLines.take();
         for (List<JsonNode> lines : List.of(stdout.take(), template)) {
             assertThat(lines.toString()).doesNotContain("hunter2");
-            JsonNode event = LogLines.first(lines, "Handler event").get("event");
+            JsonNode event = LogLines.first(lines, DecoratedInvocation.EVENT_MESSAGE).get("event");
             assertThat(event.get("body").asText()).isEqualTo("{\"user\":\"u-1\",\"password\":\"***\"}");
             JsonNode fluent = LogLines.first(lines, "fluent");
             assertThat(fluent.get("password").asText()).isEqualTo("***");
