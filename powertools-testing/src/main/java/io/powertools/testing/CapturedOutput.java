@@ -75,7 +75,7 @@ public final class CapturedOutput implements AutoCloseable {
 
     /**
      * Returns the log lines, each checked with {@link LogLineValidator} on its bytes as written
-     * and parsed: every line that starts as io.powertools log lines do ({@code {"level"}). Other
+     * and parsed: every line whose first member is {@code level}, as in io.powertools log lines. Other
      * text (a plain {@code println}) is left to {@link #lines()}.
      *
      * @return the log events, in order
