@@ -78,7 +78,7 @@ class BadInputTest {
         String result = PowertoolsLogging.withLogging(event, FakeContext.create(),
                 LoggingOptions.builder().logEvent(true).build(), () -> "ok");
         assertThat(result).isEqualTo("ok");
-        JsonNode line = LogLines.withMessage(LogLines.take(), "Handler event").get(0);
+        JsonNode line = LogLines.withMessage(LogLines.take(), "Handler Event").get(0);
         assertThat(line.get("event").get("text").asText()).startsWith("line\nbreak \"q\" ");
     }
 
