@@ -11,8 +11,6 @@
  *       open-source DynamoDB-compatible server, in a Node.js child process, or an external
  *       endpoint), and {@link io.powertools.testing.DynamoDbTestServerExtension}, its JUnit 5
  *       extension.</li>
- *   <li>{@link io.powertools.testing.DynamoDbLocalExtension}: the former DynamoDB extension, until
- *       its last users move to {@code DynamoDbTestServer}.</li>
  * </ul>
  */
 package io.powertools.testing;
