@@ -67,6 +67,9 @@ public final class Invocation {
         this.requestId = context.getAwsRequestId();
         this.traceId = environment.traceIds().resolve(context);
         this.tenantId = tenantIdOf(context);
+        if (tenantId != null && !priming) {
+            environment.tenantSeen();
+        }
         this.deadlineEpochMillis = System.currentTimeMillis() + context.getRemainingTimeInMillis();
         this.priming = priming;
         this.coldStart = !priming && environment.coldStart().claim();
