@@ -414,6 +414,26 @@ class DynamoDbIdempotencyTest {
     }
 
     @Test
+    void aStringThatSpellsAnotherValueNeverGetsThatValuesResponse() {
+        // Issue 16: scalars were hashed as their text, so "123" replayed 123's record, and a string
+        // spelling an object's canonical JSON replayed that object's response (another customer's token).
+        Idempotency idempotency = Idempotency.of(config().eventKeyJmesPath("key").build());
+        Receipt forObject = idempotency.call("token", Map.of("key", Map.of("customer", "alice")), Receipt.class,
+                () -> charge("alice-token", 1));
+        Receipt forString = idempotency.call("token", Map.of("key", "{\"customer\":\"alice\"}"), Receipt.class,
+                () -> charge("mallory-token", 1));
+        Receipt forNumber = idempotency.call("token", Map.of("key", 123), Receipt.class, () -> charge("n", 1));
+        Receipt forNumberText = idempotency.call("token", Map.of("key", "123"), Receipt.class, () -> charge("s", 1));
+        Receipt forDecimal = idempotency.call("token", Map.of("key", 123.0), Receipt.class, () -> charge("d", 1));
+
+        assertThat(forString.orderId()).isEqualTo("mallory-token").isNotEqualTo(forObject.orderId());
+        assertThat(forNumberText.orderId()).isEqualTo("s");
+        assertThat(forDecimal.orderId()).isEqualTo("d");
+        assertThat(executions).hasValue(5);
+        assertThat(forNumber.orderId()).isEqualTo("n");
+    }
+
+    @Test
     void md5KeysMatchPowertoolsJavaForScalarKeys() throws Exception {
         Idempotency idempotency = Idempotency.of(config().hashAlgorithm(HashAlgorithm.MD5).eventKeyJmesPath("id").build());
         idempotency.call("md5", Map.of("id", "abc-123"), Receipt.class, () -> charge("m", 1));
@@ -458,7 +478,8 @@ class DynamoDbIdempotencyTest {
                 .payloadValidationJmesPath("amount").build());
         idempotency.call("validated", Map.of("orderId", "v1", "amount", 10), Receipt.class, () -> charge("v1", 10));
         String key = "orders.validated#" + sha256Unchecked("v1");
-        assertThat(rawItem(key).get("validation").s()).isEqualTo(sha256Unchecked("10"));
+        // The amount is a number: hashed type-exactly, as 0xFF followed by its canonical JSON.
+        assertThat(rawItem(key).get("validation").s()).isEqualTo(typedSha256("10"));
 
         assertThatThrownBy(() -> idempotency.call("validated", Map.of("orderId", "v1", "amount", 99), Receipt.class,
                 () -> charge("v1", 99)))
@@ -627,6 +648,16 @@ class DynamoDbIdempotencyTest {
         disabled.call("priming", "order-p", Receipt.class, () -> charge("p", 1));
         assertThat(executions).hasValue(3);
         assertThat(COUNTER.total()).isZero();
+    }
+
+    static String typedSha256(String canonicalJson) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            digest.update((byte) 0xFF);
+            return HexFormat.of().formatHex(digest.digest(canonicalJson.getBytes(StandardCharsets.UTF_8)));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     static String sha256Unchecked(String text) {
