@@ -2,6 +2,7 @@ package io.powertools.logging.internal;
 
 import io.powertools.core.Invocation;
 import io.powertools.core.InvocationLocal;
+import io.powertools.core.TraceHeaders;
 
 /**
  * Everything logging keeps for one invocation: temporary keys, correlation id, the sampling
