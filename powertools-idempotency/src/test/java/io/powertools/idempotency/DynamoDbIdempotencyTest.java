@@ -255,22 +255,23 @@ class DynamoDbIdempotencyTest {
     void aBodyRunningIntoItsLastSecondIsNeverRunTwice() {
         // Issue 16: 3 s timeout, a body of 2.5 s, a duplicate at 2.1 s. The old 1 s deadline margin
         // released the record at 2.0 s and the duplicate ran the body a second time, concurrently.
+        MutableClock frozen = MutableClock.frozen(); // the test's own speed must not move the deadline
         ExecutionEnvironment env = ExecutionEnvironment.create(Environment.of(Map.of()));
-        Idempotency idempotency = Idempotency.of(config().executionEnvironment(env).build());
+        Idempotency idempotency = Idempotency.of(config().clock(frozen).executionEnvironment(env).build());
         String key = "orders.slow#" + sha256Unchecked("order-s");
         FakeContext threeSeconds = FakeContext.builder().functionName("orders").remainingTimeInMillis(3000).build();
-        long claimedAt = clock.millis();
+        long claimedAt = frozen.millis();
         Receipt first = idempotency.handler("slow", Receipt.class, (String event, com.amazonaws.services.lambda.runtime.Context c) -> {
             Receipt mine = charge("first", 1);
             assertThat(store.get(key).orElseThrow().inProgressExpirationEpochMillis())
-                    .as("held until the deadline, never before").isBetween(claimedAt + 3000, clock.millis() + 3000);
-            clock.advance(Duration.ofMillis(2100));
+                    .as("held until the deadline, never before").isBetween(claimedAt + 3000, frozen.millis() + 3000);
+            frozen.advance(Duration.ofMillis(2100));
             // Another invocation delivers the same event while this body is in its last second.
             assertThatThrownBy(() -> idempotency.handler("slow", Receipt.class,
                     (String e, com.amazonaws.services.lambda.runtime.Context c2) -> charge("duplicate", 2))
                     .handleRequest("order-s", FakeContext.builder().functionName("orders").build()))
                     .isInstanceOf(IdempotencyAlreadyInProgressException.class);
-            clock.advance(Duration.ofMillis(400));
+            frozen.advance(Duration.ofMillis(400));
             return mine;
         }).handleRequest("order-s", threeSeconds);
 
@@ -282,17 +283,18 @@ class DynamoDbIdempotencyTest {
 
     @Test
     void anInvocationThatDiedFreesItsKeyRightAfterItsDeadline() {
+        MutableClock frozen = MutableClock.frozen(); // the test's own speed must not move the deadline
         ExecutionEnvironment env = ExecutionEnvironment.create(Environment.of(Map.of()));
-        Idempotency idempotency = Idempotency.of(config().executionEnvironment(env).build());
+        Idempotency idempotency = Idempotency.of(config().clock(frozen).executionEnvironment(env).build());
         String key = "orders.died#" + sha256Unchecked("order-d");
-        long now = clock.millis();
+        long now = frozen.millis();
         // What an invocation with 3 s left wrote before its environment was killed mid-body.
         store.claim(IdempotencyRecord.inProgress(key, now / 1000 + 3600, now + 3000, null), now);
 
-        clock.advance(Duration.ofMillis(2900));
+        frozen.advance(Duration.ofMillis(2900));
         assertThatThrownBy(() -> idempotency.call("died", "order-d", Receipt.class, () -> charge("early", 1)))
                 .isInstanceOf(IdempotencyAlreadyInProgressException.class);
-        clock.advance(Duration.ofMillis(200));
+        frozen.advance(Duration.ofMillis(200));
         assertThat(idempotency.call("died", "order-d", Receipt.class, () -> charge("retry", 1)).orderId())
                 .isEqualTo("retry");
         assertThat(executions).hasValue(1);
