@@ -34,6 +34,8 @@ public final class ExecutionEnvironment {
     private final String functionName;
     private final ColdStart coldStart;
     private final TraceIdResolver traceIds;
+    /** Set, never cleared, by the first invocation that carries a tenant id. */
+    private volatile boolean tenantAware;
 
     private ExecutionEnvironment(Environment environment) {
         this.environment = environment;
@@ -152,6 +154,27 @@ public final class ExecutionEnvironment {
      */
     public ColdStart coldStart() {
         return coldStart;
+    }
+
+    /**
+     * Whether this execution environment serves a tenant-isolated function: an invocation opened
+     * in it carried a tenant id ({@code Context.getTenantId()}). Lambda exposes the tenant only
+     * per invocation, through the Context (no variable tells it at init), so this turns true with
+     * the first such invocation and stays true: under tenant isolation every invocation carries
+     * one. Utilities that scope data by tenant use it to refuse work that cannot tell its tenant
+     * (a thread the invocation was not handed to) instead of sharing data across tenants.
+     *
+     * @return true once an invocation with a tenant id was opened here
+     */
+    public boolean isTenantAware() {
+        return tenantAware;
+    }
+
+    /** Records that an invocation with a tenant id was opened; cheap once set (a volatile read). */
+    void tenantSeen() {
+        if (!tenantAware) {
+            tenantAware = true;
+        }
     }
 
     TraceIdResolver traceIds() {

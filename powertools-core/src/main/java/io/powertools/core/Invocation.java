@@ -2,6 +2,7 @@ package io.powertools.core;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import io.powertools.core.internal.PropagatingExecutorService;
+import io.powertools.core.internal.ThreadContextGuard;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -34,6 +35,10 @@ import java.util.function.Supplier;
  * other threads carries the invocation explicitly through {@link #wrap(Runnable)} and
  * {@link #propagating(ExecutorService)}; a worker thread holds it only while that work runs.
  *
+ * <p>The thread's diagnostic context (SLF4J MDC / Log4j2 ThreadContext) is saved when an invocation
+ * opens, or when wrapped work starts on a thread, and restored when it closes or that work ends:
+ * entries put during one invocation never reach the lines of the next one on a pooled thread.
+ *
  * <p>An invocation is safe to read from several threads; its attachments are thread-safe.
  */
 public final class Invocation {
@@ -62,6 +67,9 @@ public final class Invocation {
         this.requestId = context.getAwsRequestId();
         this.traceId = environment.traceIds().resolve(context);
         this.tenantId = tenantIdOf(context);
+        if (tenantId != null && !priming) {
+            environment.tenantSeen();
+        }
         this.deadlineEpochMillis = System.currentTimeMillis() + context.getRemainingTimeInMillis();
         this.priming = priming;
         this.coldStart = !priming && environment.coldStart().claim();
@@ -87,11 +95,12 @@ public final class Invocation {
                 + "(in tests, a FakeContext from powertools-testing)");
         Invocation outer = CURRENT.get();
         if (outer != null && outer.isSameRequest(context)) {
-            return new Scope(outer, outer, false);
+            return new Scope(outer, outer, false, null);
         }
+        Object savedContext = ThreadContextGuard.save();
         Invocation invocation = new Invocation(environment, event, context, priming);
         CURRENT.set(invocation);
-        return new Scope(invocation, outer, true);
+        return new Scope(invocation, outer, true, savedContext);
     }
 
     /**
@@ -143,14 +152,7 @@ public final class Invocation {
         if (captured == null) {
             return task;
         }
-        return () -> {
-            Invocation previous = captured.bind();
-            try {
-                task.run();
-            } finally {
-                restore(previous);
-            }
-        };
+        return () -> captured.run(task);
     }
 
     /**
@@ -167,11 +169,13 @@ public final class Invocation {
             return task;
         }
         return () -> {
+            Object savedContext = ThreadContextGuard.save();
             Invocation previous = captured.bind();
             try {
                 return task.call();
             } finally {
                 restore(previous);
+                ThreadContextGuard.restore(savedContext);
             }
         };
     }
@@ -191,11 +195,13 @@ public final class Invocation {
             return supplier;
         }
         return () -> {
+            Object savedContext = ThreadContextGuard.save();
             Invocation previous = captured.bind();
             try {
                 return supplier.get();
             } finally {
                 restore(previous);
+                ThreadContextGuard.restore(savedContext);
             }
         };
     }
@@ -225,16 +231,19 @@ public final class Invocation {
 
     /**
      * Runs the task on the calling thread inside this invocation, then restores what the thread
-     * had before. Useful to re-enter an invocation captured earlier.
+     * had before (its invocation and its diagnostic context). Useful to re-enter an invocation
+     * captured earlier.
      *
      * @param task the task
      */
     public void run(Runnable task) {
+        Object savedContext = ThreadContextGuard.save();
         Invocation previous = bind();
         try {
             task.run();
         } finally {
             restore(previous);
+            ThreadContextGuard.restore(savedContext);
         }
     }
 
@@ -436,13 +445,16 @@ public final class Invocation {
         private final Invocation previous;
         private final boolean owner;
         private final Thread thread;
+        /** The thread's diagnostic context before the invocation opened; null for a joined scope. */
+        private final Object savedContext;
         private boolean closed;
 
-        private Scope(Invocation invocation, Invocation previous, boolean owner) {
+        private Scope(Invocation invocation, Invocation previous, boolean owner, Object savedContext) {
             this.invocation = invocation;
             this.previous = previous;
             this.owner = owner;
             this.thread = Thread.currentThread();
+            this.savedContext = savedContext;
         }
 
         /**
@@ -465,8 +477,9 @@ public final class Invocation {
 
         /**
          * Closes the invocation when this scope opened it: runs the close actions, drops the
-         * attachments and unbinds it from the thread, restoring whatever the thread had before.
-         * Calling it again does nothing.
+         * attachments and unbinds it from the thread, restoring whatever the thread had before
+         * (its previous invocation, and its MDC / ThreadContext as it was when the invocation
+         * opened). Calling it again does nothing.
          *
          * @throws IllegalStateException when called on another thread than the one that opened it
          * @throws RuntimeException the first failure of a close action, after all actions ran
@@ -486,6 +499,7 @@ public final class Invocation {
                 invocation.runCloseActions();
             } finally {
                 restore(previous);
+                ThreadContextGuard.restore(savedContext);
             }
         }
     }

@@ -24,6 +24,26 @@ class ExecutionEnvironmentTest {
     }
 
     @Test
+    void becomesTenantAwareWithTheFirstInvocationThatCarriesATenantAndStaysSo() {
+        ExecutionEnvironment environment = ExecutionEnvironment.create(Environment.of(Map.of()));
+        try (Invocation.Scope scope = environment.open("event", new TestContext("r-1", null, null, 1000))) {
+            assertThat(environment.isTenantAware()).as("no tenant in the context").isFalse();
+        }
+        try (Invocation.Scope scope = environment.openPriming("event", new TestContext("p-1", null, "tenant-a", 1000))) {
+            assertThat(environment.isTenantAware()).as("priming is not a real request").isFalse();
+        }
+        try (Invocation.Scope scope = environment.open("event", new TestContext("r-2", null, "tenant-a", 1000))) {
+            assertThat(environment.isTenantAware()).isTrue();
+        }
+        assertThat(environment.isTenantAware()).as("after the invocation closed").isTrue();
+        try (Invocation.Scope scope = environment.open("event", new TestContext("r-3", null, null, 1000))) {
+            assertThat(environment.isTenantAware()).isTrue();
+        }
+        assertThat(ExecutionEnvironment.create(Environment.of(Map.of())).isTenantAware())
+                .as("another environment").isFalse();
+    }
+
+    @Test
     void defaultsOutsideLambda() {
         ExecutionEnvironment environment = ExecutionEnvironment.create(Environment.of(Map.of()));
         assertThat(environment.maxConcurrency()).isEqualTo(1);

@@ -34,8 +34,8 @@ public final class IdempotencyConfig {
     private final HashAlgorithm hashAlgorithm;
     private final boolean throwOnNoIdempotencyKey;
     private final InProgressPolicy inProgressPolicy;
-    private final Duration deadlineMargin;
-    private final Duration defaultInProgressTimeout;
+    private final Duration inProgressTimeout;
+    private final CompletionFailureHook completionFailureHook;
     private final String keyPrefix;
     private final String functionName;
     private final ResponseHook responseHook;
@@ -63,12 +63,20 @@ public final class IdempotencyConfig {
         this.hashAlgorithm = Objects.requireNonNull(b.hashAlgorithm, "hashAlgorithm");
         this.throwOnNoIdempotencyKey = b.throwOnNoIdempotencyKey;
         this.inProgressPolicy = Objects.requireNonNull(b.inProgressPolicy, "inProgressPolicy");
-        if (b.deadlineMargin == null || b.deadlineMargin.isNegative()) {
-            throw new IdempotencyConfigurationException("deadlineMargin must be zero or positive, got "
-                    + b.deadlineMargin);
+        this.inProgressTimeout = positive("inProgressTimeout", b.inProgressTimeout);
+        if (inProgressTimeout.toMillis() < 1) {
+            throw new IdempotencyConfigurationException("inProgressTimeout must be at least 1 millisecond, got "
+                    + inProgressTimeout);
         }
-        this.deadlineMargin = b.deadlineMargin;
-        this.defaultInProgressTimeout = positive("defaultInProgressTimeout", b.defaultInProgressTimeout);
+        if (expiration.compareTo(inProgressTimeout) < 0) {
+            // A completed record must outlive the window in which its body may still be running, or
+            // a duplicate arriving late in a long call would find no record after completion.
+            throw new IdempotencyConfigurationException("expiration " + expiration + " is shorter than "
+                    + "inProgressTimeout " + inProgressTimeout + " (the longest a protected call may run); "
+                    + "raise expiration(..) to at least " + inProgressTimeout + ", or lower inProgressTimeout(..) "
+                    + "to your function's timeout");
+        }
+        this.completionFailureHook = b.completionFailureHook;
         this.keyPrefix = b.keyPrefix == null ? null : checkKeyPart("keyPrefix", b.keyPrefix);
         this.executionEnvironment = b.executionEnvironment != null ? b.executionEnvironment : ExecutionEnvironment.get();
         this.functionName = b.functionName != null ? checkKeyPart("functionName", b.functionName)
@@ -80,7 +88,7 @@ public final class IdempotencyConfig {
 
     /**
      * A builder with the defaults: expiration 1 hour, SHA-256, no local cache, fail fast on
-     * in-progress duplicates, 1 second deadline margin, warn (not fail) when no key is found.
+     * in-progress duplicates, in-progress timeout 15 minutes outside Lambda, warn (not fail) when no key is found.
      *
      * @return the builder
      */
@@ -188,21 +196,23 @@ public final class IdempotencyConfig {
     }
 
     /**
-     * How long before the Lambda deadline a still-running invocation releases its record.
-     *
-     * @return the margin
-     */
-    public Duration deadlineMargin() {
-        return deadlineMargin;
-    }
-
-    /**
-     * The in-progress expiry used outside a Lambda invocation (no deadline known).
+     * How long a protected call without a Lambda deadline (outside an invocation) keeps its
+     * in-progress record before another call may take it over. Inside an invocation the record is
+     * held until the invocation's deadline instead.
      *
      * @return the timeout
      */
-    public Duration defaultInProgressTimeout() {
-        return defaultInProgressTimeout;
+    public Duration inProgressTimeout() {
+        return inProgressTimeout;
+    }
+
+    /**
+     * The hook told when a protected call ran but its record could not be marked completed.
+     *
+     * @return the hook, or empty
+     */
+    public Optional<CompletionFailureHook> completionFailureHook() {
+        return Optional.ofNullable(completionFailureHook);
     }
 
     /**
@@ -269,8 +279,8 @@ public final class IdempotencyConfig {
         private HashAlgorithm hashAlgorithm = HashAlgorithm.SHA_256;
         private boolean throwOnNoIdempotencyKey;
         private InProgressPolicy inProgressPolicy = InProgressPolicy.failFast();
-        private Duration deadlineMargin = Duration.ofSeconds(1);
-        private Duration defaultInProgressTimeout = Duration.ofMinutes(15);
+        private Duration inProgressTimeout = Duration.ofMinutes(15);
+        private CompletionFailureHook completionFailureHook;
         private String keyPrefix;
         private String functionName;
         private ResponseHook responseHook;
@@ -373,26 +383,31 @@ public final class IdempotencyConfig {
         }
 
         /**
-         * How long before the Lambda deadline the record of a still-running invocation is
-         * released (becomes claimable), so a retry after a timeout is not blocked (default 1 s).
+         * How long a call without a Lambda deadline (outside an invocation, e.g. a container or a
+         * test) holds its in-progress record; another call may take the key over only after it
+         * (default 15 minutes, Lambda's longest timeout). Set it to at least the longest time
+         * such a call runs. Inside an invocation the record is held until the invocation's
+         * deadline ({@code Context.getRemainingTimeInMillis()}), whatever this says.
          *
-         * @param margin the margin; zero or positive
+         * @param timeout the timeout; positive and not longer than {@link #expiration(Duration)}
          * @return this builder
          */
-        public Builder deadlineMargin(Duration margin) {
-            this.deadlineMargin = margin;
+        public Builder inProgressTimeout(Duration timeout) {
+            this.inProgressTimeout = timeout;
             return this;
         }
 
         /**
-         * The in-progress expiry when no Lambda deadline is known, e.g. calls outside a handler
-         * (default 15 minutes, Lambda's longest timeout).
+         * A hook told when a protected call ran but its record could not be marked completed
+         * after bounded retries (the store was down or throttled). The caller still gets its
+         * result; the hook is where to count or alarm on it (an ERROR line is logged as well).
+         * Exceptions it throws are logged, never passed to the caller.
          *
-         * @param timeout the timeout
+         * @param hook the hook
          * @return this builder
          */
-        public Builder defaultInProgressTimeout(Duration timeout) {
-            this.defaultInProgressTimeout = timeout;
+        public Builder completionFailureHook(CompletionFailureHook hook) {
+            this.completionFailureHook = hook;
             return this;
         }
 

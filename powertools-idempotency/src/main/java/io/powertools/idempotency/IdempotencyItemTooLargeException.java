@@ -1,10 +1,11 @@
 package io.powertools.idempotency;
 
 /**
- * The response of the protected code does not fit in one persistence item (DynamoDB's 400 KB
- * limit). The in-progress record was deleted, so nothing half-written remains and a retry runs
- * the protected code again; return a smaller response (e.g. a reference to S3) to make it
- * idempotent.
+ * A store's signal that a completed record does not fit in one item (DynamoDB's 400 KB limit, after
+ * compression); nothing was written. The engine does not pass it to the caller: it completes the
+ * record without the response (the caller gets its result, duplicates get
+ * {@link IdempotencyResponseNotStoredException}), so the protected code never runs twice because of
+ * its response's size. Third-party stores throw it from {@code complete} when a record is too large.
  */
 public class IdempotencyItemTooLargeException extends IdempotencyPersistenceException {
 

@@ -28,7 +28,8 @@ class ConfigurationTest {
         assertThat(config.inProgressPolicy().waits()).isFalse();
         assertThat(config.localCacheMaxEntries()).isZero();
         assertThat(config.throwOnNoIdempotencyKey()).isFalse();
-        assertThat(config.deadlineMargin()).isEqualTo(Duration.ofSeconds(1));
+        assertThat(config.inProgressTimeout()).isEqualTo(Duration.ofMinutes(15));
+        assertThat(config.completionFailureHook()).isEmpty();
         assertThat(config.isDisabled()).isFalse();
     }
 
@@ -62,6 +63,32 @@ class ConfigurationTest {
     }
 
     @Test
+    void anExpirationShorterThanTheInProgressWindowIsRefusedNamingBothValues() {
+        // expiration 30 s with calls that may run 15 min: the record of a long call must outlive it.
+        assertThatThrownBy(() -> valid().expiration(Duration.ofSeconds(30)).build())
+                .isInstanceOf(IdempotencyConfigurationException.class)
+                .hasMessageContaining("expiration PT30S").hasMessageContaining("inProgressTimeout PT15M");
+        assertThatThrownBy(() -> valid().expiration(Duration.ofMinutes(5)).inProgressTimeout(Duration.ofMinutes(6))
+                .build())
+                .isInstanceOf(IdempotencyConfigurationException.class)
+                .hasMessageContaining("PT5M").hasMessageContaining("PT6M");
+        assertThat(valid().expiration(Duration.ofMinutes(5)).inProgressTimeout(Duration.ofMinutes(5)).build()
+                .inProgressTimeout()).isEqualTo(Duration.ofMinutes(5));
+    }
+
+    @Test
+    void inProgressTimeoutMustBePositive() {
+        assertThatThrownBy(() -> valid().inProgressTimeout(Duration.ZERO).build())
+                .isInstanceOf(IdempotencyConfigurationException.class).hasMessageContaining("inProgressTimeout");
+        assertThatThrownBy(() -> valid().inProgressTimeout(Duration.ofSeconds(-1)).build())
+                .isInstanceOf(IdempotencyConfigurationException.class).hasMessageContaining("inProgressTimeout");
+        assertThatThrownBy(() -> valid().inProgressTimeout(Duration.ofNanos(10)).build())
+                .isInstanceOf(IdempotencyConfigurationException.class).hasMessageContaining("inProgressTimeout");
+        assertThatThrownBy(() -> valid().inProgressTimeout(null).build())
+                .isInstanceOf(IdempotencyConfigurationException.class).hasMessageContaining("inProgressTimeout");
+    }
+
+    @Test
     void disabledVariableIsValidatedAtInit() {
         ExecutionEnvironment typo = ExecutionEnvironment.create(Environment.of(
                 Map.of(IdempotencyConfig.DISABLED_VARIABLE, "ture")));
@@ -75,5 +102,7 @@ class ConfigurationTest {
                 .isInstanceOf(IdempotencyConfigurationException.class).hasMessageContaining("table name");
         assertThatThrownBy(() -> DynamoDbPersistenceStore.builder().tableName("t").dataAttr("status").build())
                 .isInstanceOf(IdempotencyConfigurationException.class).hasMessageContaining("status");
+        assertThatThrownBy(() -> DynamoDbPersistenceStore.builder().tableName("t").compressAbove(-1).build())
+                .isInstanceOf(IdempotencyConfigurationException.class).hasMessageContaining("compressAbove");
     }
 }

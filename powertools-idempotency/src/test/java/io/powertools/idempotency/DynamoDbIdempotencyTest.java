@@ -216,7 +216,8 @@ class DynamoDbIdempotencyTest {
 
     @Test
     void expiredRecordRunsAgain() {
-        Idempotency idempotency = Idempotency.of(config().expiration(Duration.ofSeconds(10)).build());
+        Idempotency idempotency = Idempotency.of(config().expiration(Duration.ofSeconds(10))
+                .inProgressTimeout(Duration.ofSeconds(5)).build());
         Receipt first = idempotency.call("exp", "order-e", Receipt.class, () -> charge("e", 1));
         clock.advance(Duration.ofSeconds(12));
         Receipt second = idempotency.call("exp", "order-e", Receipt.class, () -> charge("e", 1));
@@ -251,30 +252,84 @@ class DynamoDbIdempotencyTest {
     }
 
     @Test
-    void recordIsReleasedBeforeTheLambdaDeadlineSoARetryRunsAtOnce() throws Exception {
+    void aBodyRunningIntoItsLastSecondIsNeverRunTwice() {
+        // Issue 16: 3 s timeout, a body of 2.5 s, a duplicate at 2.1 s. The old 1 s deadline margin
+        // released the record at 2.0 s and the duplicate ran the body a second time, concurrently.
         ExecutionEnvironment env = ExecutionEnvironment.create(Environment.of(Map.of()));
-        Idempotency idempotency = Idempotency.of(config().executionEnvironment(env)
-                .deadlineMargin(Duration.ofSeconds(2)).build());
-        // 3 s left, 2 s margin: the record becomes claimable 1 s after the claim.
-        FakeContext slow = FakeContext.builder().functionName("orders").remainingTimeInMillis(3000).build();
-        Receipt late = idempotency.handler("slow", Receipt.class, (String event, com.amazonaws.services.lambda.runtime.Context c) -> {
-            executions.incrementAndGet();
-            String key = "orders.slow#" + sha256Unchecked("order-s");
-            IdempotencyRecord record = store.get(key).orElseThrow();
-            assertThat(record.inProgressExpirationEpochMillis()).isBetween(clock.millis() + 500, clock.millis() + 1001);
-            // Still running when the release point passes: a retry (another invocation) takes over at once.
-            clock.advance(Duration.ofMillis(1500));
-            Receipt retry = idempotency.handler("slow", Receipt.class, (String e, com.amazonaws.services.lambda.runtime.Context c2)
-                    -> charge("retry", 1)).handleRequest("order-s", FakeContext.create().toBuilder().functionName("orders").build());
-            assertThat(retry.orderId()).isEqualTo("retry");
-            return new Receipt("late", 0, executions.get());
-        }).handleRequest("order-s", slow);
+        Idempotency idempotency = Idempotency.of(config().executionEnvironment(env).build());
+        String key = "orders.slow#" + sha256Unchecked("order-s");
+        FakeContext threeSeconds = FakeContext.builder().functionName("orders").remainingTimeInMillis(3000).build();
+        long claimedAt = clock.millis();
+        Receipt first = idempotency.handler("slow", Receipt.class, (String event, com.amazonaws.services.lambda.runtime.Context c) -> {
+            Receipt mine = charge("first", 1);
+            assertThat(store.get(key).orElseThrow().inProgressExpirationEpochMillis())
+                    .as("held until the deadline, never before").isBetween(claimedAt + 3000, clock.millis() + 3000);
+            clock.advance(Duration.ofMillis(2100));
+            // Another invocation delivers the same event while this body is in its last second.
+            assertThatThrownBy(() -> idempotency.handler("slow", Receipt.class,
+                    (String e, com.amazonaws.services.lambda.runtime.Context c2) -> charge("duplicate", 2))
+                    .handleRequest("order-s", FakeContext.builder().functionName("orders").build()))
+                    .isInstanceOf(IdempotencyAlreadyInProgressException.class);
+            clock.advance(Duration.ofMillis(400));
+            return mine;
+        }).handleRequest("order-s", threeSeconds);
 
-        assertThat(late.orderId()).isEqualTo("late");
-        assertThat(executions).hasValue(2);
-        // The retry's result is the one stored; the late completion did not overwrite it.
+        assertThat(executions).hasValue(1);
         Receipt replay = idempotency.call("slow", "order-s", Receipt.class, () -> charge("never", 0));
-        assertThat(replay.orderId()).isEqualTo("retry");
+        assertThat(replay).isEqualTo(first);
+        assertThat(executions).hasValue(1);
+    }
+
+    @Test
+    void anInvocationThatDiedFreesItsKeyRightAfterItsDeadline() {
+        ExecutionEnvironment env = ExecutionEnvironment.create(Environment.of(Map.of()));
+        Idempotency idempotency = Idempotency.of(config().executionEnvironment(env).build());
+        String key = "orders.died#" + sha256Unchecked("order-d");
+        long now = clock.millis();
+        // What an invocation with 3 s left wrote before its environment was killed mid-body.
+        store.claim(IdempotencyRecord.inProgress(key, now / 1000 + 3600, now + 3000, null), now);
+
+        clock.advance(Duration.ofMillis(2900));
+        assertThatThrownBy(() -> idempotency.call("died", "order-d", Receipt.class, () -> charge("early", 1)))
+                .isInstanceOf(IdempotencyAlreadyInProgressException.class);
+        clock.advance(Duration.ofMillis(200));
+        assertThat(idempotency.call("died", "order-d", Receipt.class, () -> charge("retry", 1)).orderId())
+                .isEqualTo("retry");
+        assertThat(executions).hasValue(1);
+    }
+
+    @Test
+    void anExpiredExpirationNeverFreesAnInProgressRecord() {
+        Idempotency idempotency = Idempotency.of(config().build());
+        String key = "orders.running#" + sha256Unchecked("order-r");
+        long now = clock.millis();
+        // Its expiration passed long ago, but its body may still run until its in-progress expiry.
+        store.claim(IdempotencyRecord.inProgress(key, now / 1000 - 600, now + 60_000, null), now - 700_000);
+
+        assertThatThrownBy(() -> idempotency.call("running", "order-r", Receipt.class, () -> charge("r", 1)))
+                .isInstanceOf(IdempotencyAlreadyInProgressException.class);
+        assertThat(executions).hasValue(0);
+        assertThat(store.get(key)).get().extracting(IdempotencyRecord::status).isEqualTo(IdempotencyStatus.INPROGRESS);
+    }
+
+    @Test
+    void anInProgressRecordsTtlNeverEndsBeforeItsInProgressExpiry() {
+        ExecutionEnvironment env = ExecutionEnvironment.create(Environment.of(Map.of()));
+        // expiration 60 s, but the function may run 300 s: DynamoDB's TTL must not delete the running record.
+        Idempotency idempotency = Idempotency.of(config().executionEnvironment(env).expiration(Duration.ofSeconds(60))
+                .inProgressTimeout(Duration.ofSeconds(60)).build());
+        String key = "orders.long#" + sha256Unchecked("order-long");
+        FakeContext fiveMinutes = FakeContext.builder().functionName("orders").remainingTimeInMillis(300_000).build();
+        idempotency.handler("long", Receipt.class, (String event, com.amazonaws.services.lambda.runtime.Context c) -> {
+            Map<String, AttributeValue> item = rawItem(key);
+            long inProgressExpiry = Long.parseLong(item.get("in_progress_expiration").n());
+            assertThat(inProgressExpiry).isGreaterThanOrEqualTo(clock.millis() + 299_000);
+            assertThat(Long.parseLong(item.get("expiration").n()) * 1000).isGreaterThan(inProgressExpiry);
+            return charge("long", 1);
+        }).handleRequest("order-long", fiveMinutes);
+        assertThat(executions).hasValue(1);
+        long completedExpiration = Long.parseLong(rawItem(key).get("expiration").n());
+        assertThat(completedExpiration).isBetween(clock.millis() / 1000 + 59, clock.millis() / 1000 + 61);
     }
 
     @Test
@@ -428,29 +483,72 @@ class DynamoDbIdempotencyTest {
         assertThat(executions).hasValue(3);
     }
 
+    /** Text that gzip cannot shrink much: random bytes, Base64-encoded. */
+    static String incompressible(int chars) {
+        byte[] random = new byte[chars];
+        new java.util.Random(chars).nextBytes(random);
+        return java.util.Base64.getEncoder().encodeToString(random).substring(0, chars);
+    }
+
     @Test
-    void tooLargeResponseRaisesAndLeavesNoRecord() {
+    void aResponseTooLargeEvenCompressedIsReturnedOnceAndNeverReExecuted() {
         Idempotency idempotency = Idempotency.of(config().build());
-        String huge = "x".repeat(420 * 1024);
-        assertThatThrownBy(() -> idempotency.call("huge", "order-h", String.class, () -> huge))
-                .isInstanceOf(IdempotencyItemTooLargeException.class).hasMessageContaining("400 KB");
-        assertThat(rawItemCount("orders.huge#")).isZero();
+        String huge = incompressible(600 * 1024);
+        String key = "orders.huge#" + sha256Unchecked("order-h");
+
+        String first = idempotency.call("huge", "order-h", String.class, () -> {
+            executions.incrementAndGet();
+            return huge;
+        });
+
+        assertThat(first).isEqualTo(huge);
+        Map<String, AttributeValue> item = rawItem(key);
+        assertThat(item.get("status").s()).isEqualTo("COMPLETED");
+        assertThat(item.get("data").s()).startsWith("~omitted:").hasSizeLessThan(1024);
+        assertThatThrownBy(() -> idempotency.call("huge", "order-h", String.class, () -> {
+            executions.incrementAndGet();
+            return "second run";
+        }))
+                .isInstanceOf(IdempotencyResponseNotStoredException.class)
+                .hasMessageContaining(key).hasMessageContaining("bytes").hasMessageContaining("400 KB");
+        assertThat(executions).hasValue(1);
+    }
+
+    @Test
+    void largeCompressibleResponsesAreStoredGzippedAndReplayedByEveryReadPath() {
+        Idempotency idempotency = Idempotency.of(config().build());
+        // 137,000 characters but 411,000 bytes: over the item limit uncompressed, a few KB gzipped.
+        String euros = "\u20ac".repeat(137_000);
+        String key = "orders.euros#" + sha256Unchecked("order-eur");
+        assertThat(idempotency.call("euros", "order-eur", String.class, () -> euros)).isEqualTo(euros);
+
+        String stored = rawItem(key).get("data").s();
+        assertThat(stored).startsWith("~gzip:").hasSizeLessThan(20_000);
+        // The refused claim's read path, and the consistent read a waiting duplicate uses.
+        assertThat(idempotency.call("euros", "order-eur", String.class, () -> "never")).isEqualTo(euros);
+        assertThat(store.get(key).orElseThrow().data()).isEqualTo(Json.toTree(euros).toString());
+        // A small response stays plain JSON (readable by tools and older versions).
+        idempotency.call("euros", "order-small", String.class, () -> "small");
+        assertThat(rawItem("orders.euros#" + sha256Unchecked("order-small")).get("data").s()).isEqualTo("\"small\"");
     }
 
     @Test
     void responseSizeIsMeasuredInUtf8Bytes() {
-        Idempotency idempotency = Idempotency.of(config().build());
+        DynamoDbPersistenceStore uncompressed = DynamoDbPersistenceStore.builder().tableName(TABLE)
+                .dynamoDbClient(client).compressAbove(Integer.MAX_VALUE).build();
+        Idempotency idempotency = Idempotency.of(config().persistenceStore(uncompressed).build());
         // 137,000 characters but 411,000 bytes: over the limit only when counted as DynamoDB does.
         String euros = "\u20ac".repeat(137_000);
-        assertThatThrownBy(() -> idempotency.call("euros", "order-eur", String.class, () -> euros))
-                .isInstanceOf(IdempotencyItemTooLargeException.class).hasMessageContaining("400 KB");
-        assertThat(COUNTER.count("UpdateItem")).as("rejected before sending").isZero();
-        assertThat(rawItemCount("orders.euros#")).isZero();
+        assertThat(idempotency.call("utf8", "order-u", String.class, () -> euros)).isEqualTo(euros);
+        assertThat(COUNTER.count("UpdateItem")).as("the oversized write is refused before sending; the marker is sent")
+                .isEqualTo(1);
+        assertThat(rawItem("orders.utf8#" + sha256Unchecked("order-u")).get("data").s()).startsWith("~omitted:");
 
-        // Half of it fits, and comes back intact.
+        // Half of it fits, uncompressed, and comes back intact.
         String half = "\u20ac".repeat(68_500);
-        assertThat(idempotency.call("euros", "order-eur2", String.class, () -> half)).isEqualTo(half);
-        assertThat(idempotency.call("euros", "order-eur2", String.class, () -> "never")).isEqualTo(half);
+        assertThat(idempotency.call("utf8", "order-u2", String.class, () -> half)).isEqualTo(half);
+        assertThat(idempotency.call("utf8", "order-u2", String.class, () -> "never")).isEqualTo(half);
+        assertThat(rawItem("orders.utf8#" + sha256Unchecked("order-u2")).get("data").s()).startsWith("\"\u20ac");
     }
 
     @Test

@@ -215,8 +215,9 @@ public final class LoggingOptions {
         }
 
         /**
-         * Clears the thread's Log4j ThreadContext (SLF4J MDC) when the invocation ends, for code
-         * that puts values there directly (keys added through {@link LogKeys} need no clearing).
+         * Clears the thread's Log4j ThreadContext (SLF4J MDC) as soon as the decorated call ends.
+         * Not needed to keep invocations apart: whatever an invocation puts there is removed when
+         * it closes anyway (the thread gets back the context it had when the invocation opened).
          *
          * @param clearState true to clear
          * @return this builder

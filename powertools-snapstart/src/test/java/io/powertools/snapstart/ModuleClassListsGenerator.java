@@ -3,7 +3,7 @@ package io.powertools.snapstart;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.powertools.snapstart.internal.ClassPrimer;
-import io.powertools.testing.DynamoDbLocalExtension;
+import io.powertools.testing.DynamoDbTestServerExtension;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -26,7 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ModuleClassListsGenerator {
 
     @RegisterExtension
-    static final DynamoDbLocalExtension DYNAMO = new DynamoDbLocalExtension();
+    static final DynamoDbTestServerExtension DYNAMO = new DynamoDbTestServerExtension();
 
     /** Module -> the packages its list covers (its own and the libraries it brings). */
     private static final Map<String, List<String>> MODULES = new LinkedHashMap<>();

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.powertools.core.json.Json;
-import io.powertools.testing.DynamoDbLocalExtension;
+import io.powertools.testing.DynamoDbTestServerExtension;
 import io.powertools.testing.InvocationRequest;
 import io.powertools.testing.InvocationResult;
 import io.powertools.testing.LocalLambdaRuntime;
@@ -25,7 +25,7 @@ import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
 class SnapStartEndToEndTest {
 
     @RegisterExtension
-    static final DynamoDbLocalExtension DYNAMO = new DynamoDbLocalExtension();
+    static final DynamoDbTestServerExtension DYNAMO = new DynamoDbTestServerExtension();
 
     @Test
     void primesBeforeTheSnapshotWithoutSideEffectsAndReportsTheColdStartAfterRestore(DynamoDbClient dynamo) {

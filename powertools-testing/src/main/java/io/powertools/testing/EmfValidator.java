@@ -2,9 +2,7 @@ package io.powertools.testing;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -92,8 +90,8 @@ public final class EmfValidator {
      */
     public static List<String> problems(String line, Instant now) {
         List<String> problems = new ArrayList<>();
-        String body = withoutNewline(line);
-        int surrogate = unpairedSurrogate(body);
+        String body = WrittenLine.withoutNewline(line);
+        int surrogate = WrittenLine.unpairedSurrogate(body);
         if (surrogate >= 0) {
             // Such a string has no UTF-8 form: whatever prints it writes a replacement or fails.
             problems.add("line is not valid UTF-8: unpaired surrogate at index " + surrogate);
@@ -127,15 +125,11 @@ public final class EmfValidator {
      */
     public static List<String> problems(byte[] line, int offset, int length, Instant now) {
         List<String> problems = new ArrayList<>();
-        int size = length > 0 && line[offset + length - 1] == '\n' ? length - 1 : length;
+        int size = WrittenLine.lengthWithoutNewline(line, offset, length);
         checkSize(size, problems);
         String body;
         try {
-            body = StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(line, offset, size))
-                    .toString();
+            body = WrittenLine.decodeStrictly(line, offset, size);
         } catch (CharacterCodingException e) {
             problems.add("line is not valid UTF-8: " + e);
             return problems;
@@ -168,10 +162,9 @@ public final class EmfValidator {
     public static JsonNode requireValid(String line, Instant now) {
         List<String> problems = problems(line, now);
         if (!problems.isEmpty()) {
-            String shown = line.length() > 2000 ? line.substring(0, 2000) + "..." : line;
-            throw new AssertionError("Invalid EMF line: " + problems + "\n" + shown);
+            throw new AssertionError("Invalid EMF line: " + problems + "\n" + WrittenLine.shorten(line));
         }
-        return parse(withoutNewline(line));
+        return parse(WrittenLine.withoutNewline(line));
     }
 
     /**
@@ -183,10 +176,6 @@ public final class EmfValidator {
      */
     public static JsonNode parse(String line) {
         return StrictJson.parse(line);
-    }
-
-    private static String withoutNewline(String line) {
-        return line.endsWith("\n") ? line.substring(0, line.length() - 1) : line;
     }
 
     private static void checkSize(int bytes, List<String> problems) {
@@ -386,7 +375,7 @@ public final class EmfValidator {
                 return "has a control character at index " + i;
             }
         }
-        int surrogate = unpairedSurrogate(name);
+        int surrogate = WrittenLine.unpairedSurrogate(name);
         return surrogate < 0 ? null : "has an unpaired surrogate at index " + surrogate;
     }
 
@@ -405,17 +394,5 @@ public final class EmfValidator {
             }
         }
         return null;
-    }
-
-    private static int unpairedSurrogate(String text) {
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
-                i++;
-            } else if (Character.isSurrogate(c)) {
-                return i;
-            }
-        }
-        return -1;
     }
 }

@@ -5,6 +5,7 @@ import io.powertools.testing.internal.NativeLibrary;
 import io.powertools.testing.internal.OutputCollector;
 import io.powertools.testing.internal.PendingInvocation;
 import io.powertools.testing.internal.RuntimeApiServer;
+import io.powertools.testing.internal.RuntimeClientPlatform;
 import java.io.File;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -48,12 +49,28 @@ import java.util.stream.Collectors;
  * waits forever: every invocation has a timeout, and when the child exits all unanswered
  * invocations fail at once.
  *
+ * <p>The function gets a region and dummy credentials in its environment, as Lambda gives the
+ * execution role's, so AWS SDK clients built with the default chains work against local servers
+ * such as {@link DynamoDbTestServer}; see {@link Builder#credentials(String, String)}. Where the
+ * runtime client cannot run (it is Linux-only), {@link Builder#start()} throws an
+ * {@link UnsupportedPlatformException}, which JUnit reports as a skipped test.
+ *
  * <p>Instances are thread-safe. Close them to stop the child JVM and the local server.
  */
 public final class LocalLambdaRuntime implements AutoCloseable {
 
+    /** The access key id the function gets unless {@link Builder#credentials} says otherwise. */
+    public static final String DEFAULT_ACCESS_KEY_ID = "local-access-key-id";
+
+    /** The secret access key the function gets unless {@link Builder#credentials} says otherwise. */
+    public static final String DEFAULT_SECRET_ACCESS_KEY = "local-secret-access-key";
+
     /** The runtime client's entry point. */
     public static final String RIC_MAIN_CLASS = "com.amazonaws.services.lambda.runtime.api.client.AWSLambda";
+
+    /** The credential variables Lambda sets for the execution role; the kit sets them the same way. */
+    private static final List<String> CREDENTIAL_VARIABLES =
+            List.of("AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN");
 
     private static final int TAIL_LINES = 30;
     private static final Duration OUTPUT_DRAIN_TIMEOUT = Duration.ofSeconds(2);
@@ -190,6 +207,16 @@ public final class LocalLambdaRuntime implements AutoCloseable {
         env.put("AWS_LAMBDA_LOG_STREAM_NAME", config.logStreamName);
         env.put("AWS_REGION", config.region);
         env.put("AWS_DEFAULT_REGION", config.region);
+        if (!config.inheritCredentials) {
+            // As on Lambda, the function's credentials come from its environment, not from whatever
+            // profile or keys the machine running the tests has.
+            CREDENTIAL_VARIABLES.forEach(env::remove);
+            env.put("AWS_ACCESS_KEY_ID", config.accessKeyId);
+            env.put("AWS_SECRET_ACCESS_KEY", config.secretAccessKey);
+            if (config.sessionToken != null) {
+                env.put("AWS_SESSION_TOKEN", config.sessionToken);
+            }
+        }
         if (config.maxConcurrency != null) {
             env.put("AWS_LAMBDA_MAX_CONCURRENCY", Integer.toString(config.maxConcurrency));
         }
@@ -494,6 +521,12 @@ public final class LocalLambdaRuntime implements AutoCloseable {
         private String functionVersion = "$LATEST";
         private int memorySize = 512;
         private String region = "us-east-1";
+        private String accessKeyId = DEFAULT_ACCESS_KEY_ID;
+        private String secretAccessKey = DEFAULT_SECRET_ACCESS_KEY;
+        private String sessionToken;
+        private boolean inheritCredentials;
+        private String osName = System.getProperty("os.name", "");
+        private String osArch = System.getProperty("os.arch", "");
         private String logGroupName;
         private String logStreamName = "2026/01/01/[$LATEST]0123456789abcdef0123456789abcdef";
         private boolean echoOutput;
@@ -515,6 +548,12 @@ public final class LocalLambdaRuntime implements AutoCloseable {
             this.functionVersion = other.functionVersion;
             this.memorySize = other.memorySize;
             this.region = other.region;
+            this.accessKeyId = other.accessKeyId;
+            this.secretAccessKey = other.secretAccessKey;
+            this.sessionToken = other.sessionToken;
+            this.inheritCredentials = other.inheritCredentials;
+            this.osName = other.osName;
+            this.osArch = other.osArch;
             this.logGroupName = other.logGroupName;
             this.logStreamName = other.logStreamName;
             this.echoOutput = other.echoOutput;
@@ -715,6 +754,57 @@ public final class LocalLambdaRuntime implements AutoCloseable {
         }
 
         /**
+         * Sets the static credentials the function finds in {@code AWS_ACCESS_KEY_ID} and
+         * {@code AWS_SECRET_ACCESS_KEY}, where Lambda puts the execution role's. By default the
+         * function gets {@value LocalLambdaRuntime#DEFAULT_ACCESS_KEY_ID} /
+         * {@value LocalLambdaRuntime#DEFAULT_SECRET_ACCESS_KEY}: enough for
+         * an AWS SDK client with the default credentials chain to sign requests to a local server
+         * such as {@link DynamoDbTestServer}, with no setup on the machine running the tests.
+         *
+         * @param accessKeyId the access key id
+         * @param secretAccessKey the secret access key
+         * @return this builder
+         */
+        public Builder credentials(String accessKeyId, String secretAccessKey) {
+            return credentials(accessKeyId, secretAccessKey, null);
+        }
+
+        /**
+         * Sets temporary credentials, as Lambda gives them: also {@code AWS_SESSION_TOKEN}.
+         *
+         * @param accessKeyId the access key id
+         * @param secretAccessKey the secret access key
+         * @param sessionToken the session token, or {@code null} for none
+         * @return this builder
+         */
+        public Builder credentials(String accessKeyId, String secretAccessKey, String sessionToken) {
+            this.accessKeyId = requireText(accessKeyId, "accessKeyId");
+            this.secretAccessKey = requireText(secretAccessKey, "secretAccessKey");
+            this.sessionToken = sessionToken == null ? null : requireText(sessionToken, "sessionToken");
+            this.inheritCredentials = false;
+            return this;
+        }
+
+        /**
+         * Passes the test JVM's own {@code AWS_ACCESS_KEY_ID}, {@code AWS_SECRET_ACCESS_KEY} and
+         * {@code AWS_SESSION_TOKEN} (or their absence) to the function instead of setting any: for
+         * tests that reach a real AWS account on purpose.
+         *
+         * @return this builder
+         */
+        public Builder inheritCredentials() {
+            this.inheritCredentials = true;
+            return this;
+        }
+
+        /** Test seam: the platform the start-up check looks at, instead of this JVM's. */
+        Builder platform(String osName, String osArch) {
+            this.osName = Objects.requireNonNull(osName, "osName");
+            this.osArch = Objects.requireNonNull(osArch, "osArch");
+            return this;
+        }
+
+        /**
          * Sets the log group name ({@code AWS_LAMBDA_LOG_GROUP_NAME}); default {@code /aws/lambda/<function name>}.
          *
          * @param logGroupName the log group name
@@ -754,6 +844,8 @@ public final class LocalLambdaRuntime implements AutoCloseable {
          * its init and polled for its first invocation.
          *
          * @return the running runtime; close it when done
+         * @throws UnsupportedPlatformException before anything starts, when the runtime client cannot
+         *     run on this operating system or CPU (a JUnit assumption failure: the test is skipped)
          * @throws LocalRuntimeException if the child cannot start, its init fails, or it does not poll
          *     within the startup timeout; the message carries the error and the child's last output
          */
@@ -761,6 +853,10 @@ public final class LocalLambdaRuntime implements AutoCloseable {
             if (handler == null) {
                 throw new IllegalStateException("handler(...) must be set before start(),"
                         + " e.g. \"com.example.Handler::handleRequest\"");
+            }
+            String platformProblem = RuntimeClientPlatform.problem(osName, osArch);
+            if (platformProblem != null) {
+                throw new UnsupportedPlatformException(platformProblem, osName, osArch);
             }
             LocalLambdaRuntime runtime = new LocalLambdaRuntime(new Builder(this));
             runtime.start();
@@ -773,6 +869,14 @@ public final class LocalLambdaRuntime implements AutoCloseable {
 
         private String invokedFunctionArn() {
             return "arn:aws:lambda:" + region + ":123456789012:function:" + functionName;
+        }
+
+        private static String requireText(String value, String name) {
+            if (value == null || value.isBlank()) {
+                throw new IllegalArgumentException(name + " must not be blank; leave credentials(..) out to get the"
+                        + " kit's dummy credentials");
+            }
+            return value;
         }
 
         private static Duration positive(Duration duration, String name) {

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.yaml.snakeyaml.LoaderOptions;
@@ -33,12 +34,25 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
  * SamTemplate template = SamTemplate.load(Path.of("template.yaml"));
  * assertThat(template.unresolvedReferences()).isEmpty();
  * assertThat(template.unloadableHandlers()).isEmpty();
+ * assertThat(template.uncreatableRuntimes()).isEmpty();
  * }</pre>
  */
 public final class SamTemplate {
 
     private static final Set<String> PSEUDO_PARAMETERS = Set.of("AWS::AccountId", "AWS::NotificationARNs",
             "AWS::NoValue", "AWS::Partition", "AWS::Region", "AWS::StackId", "AWS::StackName", "AWS::URLSuffix");
+    /** Java runtimes Lambda creates functions on (late 2026). */
+    static final Set<String> CREATABLE_JAVA_RUNTIMES = Set.of("java21", "java25");
+    /**
+     * Java runtimes Lambda no longer creates functions on, with why. The Amazon Linux 2 based ones
+     * were deprecated on 2026-06-30 and creation was blocked on 2026-07-31 (linters such as cfn-lint
+     * reject them); java8 on Amazon Linux 1 went in 2024.
+     */
+    private static final Map<String, String> RETIRED_JAVA_RUNTIMES = Map.of(
+            "java8", "retired in 2024",
+            "java8.al2", "deprecated on 2026-06-30, creation blocked since 2026-07-31",
+            "java11", "deprecated on 2026-06-30, creation blocked since 2026-07-31",
+            "java17", "deprecated on 2026-06-30, creation blocked since 2026-07-31");
     private static final Pattern SUB_VARIABLE = Pattern.compile("\\$\\{([^!}][^}]*)}");
 
     private final Map<String, Object> root;
@@ -136,6 +150,51 @@ public final class SamTemplate {
             }
         }
         return problems;
+    }
+
+    /**
+     * Every function whose Java runtime Lambda would not create today, with the reason and the
+     * runtimes to use instead: a retired runtime ({@code java8}, {@code java11}, {@code java17}),
+     * a Java runtime Lambda does not know, or a zip-packaged function with no {@code Runtime} at all.
+     * A function's own {@code Runtime} wins over {@code Globals.Function.Runtime}, as in SAM;
+     * container-image functions and non-Java runtimes are not checked.
+     *
+     * @return one line per function that could not be created, empty when all can
+     */
+    public List<String> uncreatableRuntimes() {
+        List<String> problems = new ArrayList<>();
+        Object globalRuntime = globalFunctionProperty("Runtime");
+        String instead = "; use " + String.join(" or ", new TreeSet<>(CREATABLE_JAVA_RUNTIMES));
+        for (String resource : resources().keySet()) {
+            String type = type(resource);
+            if (!"AWS::Serverless::Function".equals(type) && !"AWS::Lambda::Function".equals(type)) {
+                continue;
+            }
+            Map<String, Object> properties = properties(resource);
+            if ("Image".equals(properties.get("PackageType"))) {
+                continue;
+            }
+            Object runtime = properties.getOrDefault("Runtime",
+                    "AWS::Serverless::Function".equals(type) ? globalRuntime : null);
+            if (runtime == null) {
+                problems.add(resource + ": no Runtime (in its Properties or Globals.Function)" + instead);
+            } else if (RETIRED_JAVA_RUNTIMES.containsKey(runtime.toString())) {
+                problems.add(resource + ": Runtime " + runtime + " can no longer be created ("
+                        + RETIRED_JAVA_RUNTIMES.get(runtime.toString()) + ")" + instead);
+            } else if (runtime.toString().startsWith("java") && !CREATABLE_JAVA_RUNTIMES.contains(runtime.toString())) {
+                problems.add(resource + ": Runtime " + runtime + " is not a Java runtime Lambda offers" + instead);
+            }
+        }
+        return problems;
+    }
+
+    private Object globalFunctionProperty(String name) {
+        Object globals = root.get("Globals");
+        if (!(globals instanceof Map)) {
+            return null;
+        }
+        Object function = map(globals).get("Function");
+        return function instanceof Map ? map(function).get(name) : null;
     }
 
     private interface ReferenceVisitor {

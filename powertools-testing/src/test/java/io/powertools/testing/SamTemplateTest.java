@@ -43,4 +43,70 @@ class SamTemplateTest {
         assertThat(template.unresolvedReferences()).singleElement().asString().contains("Queue");
         assertThat(template.unloadableHandlers()).singleElement().asString().contains("com.example.Missing");
     }
+
+    @Test
+    void java21AndJava25AreCreatableWhetherSetPerFunctionOrInGlobals() {
+        SamTemplate template = SamTemplate.parse(String.join("\n",
+                "Globals:",
+                "  Function:",
+                "    Runtime: java21",
+                "Resources:",
+                "  FromGlobals:",
+                "    Type: AWS::Serverless::Function",
+                "  Own:",
+                "    Type: AWS::Serverless::Function",
+                "    Properties:",
+                "      Runtime: java25",
+                "  Plain:",
+                "    Type: AWS::Lambda::Function",
+                "    Properties:",
+                "      Runtime: java21",
+                "  Image:",
+                "    Type: AWS::Serverless::Function",
+                "    Properties:",
+                "      PackageType: Image",
+                ""));
+
+        assertThat(template.uncreatableRuntimes()).isEmpty();
+    }
+
+    @Test
+    void retiredUnknownAndMissingRuntimesAreReportedWithTheRuntimesToUse() {
+        SamTemplate template = SamTemplate.parse(String.join("\n",
+                "Globals:",
+                "  Function:",
+                "    Runtime: java17",
+                "Resources:",
+                "  FromGlobals:",
+                "    Type: AWS::Serverless::Function",
+                "  OwnWins:",
+                "    Type: AWS::Serverless::Function",
+                "    Properties:",
+                "      Runtime: java21",
+                "  Old:",
+                "    Type: AWS::Serverless::Function",
+                "    Properties:",
+                "      Runtime: java11",
+                "  Typo:",
+                "    Type: AWS::Serverless::Function",
+                "    Properties:",
+                "      Runtime: java-21",
+                "  NoRuntime:",
+                "    Type: AWS::Lambda::Function",
+                "    Properties:",
+                "      Handler: com.example.Handler::handleRequest",
+                "  Node:",
+                "    Type: AWS::Serverless::Function",
+                "    Properties:",
+                "      Runtime: nodejs24.x",
+                ""));
+
+        assertThat(template.uncreatableRuntimes()).containsExactlyInAnyOrder(
+                "FromGlobals: Runtime java17 can no longer be created (deprecated on 2026-06-30, creation blocked"
+                        + " since 2026-07-31); use java21 or java25",
+                "Old: Runtime java11 can no longer be created (deprecated on 2026-06-30, creation blocked"
+                        + " since 2026-07-31); use java21 or java25",
+                "Typo: Runtime java-21 is not a Java runtime Lambda offers; use java21 or java25",
+                "NoRuntime: no Runtime (in its Properties or Globals.Function); use java21 or java25");
+    }
 }

@@ -6,13 +6,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.powertools.core.json.Json;
 import io.powertools.reliability.handlers.FaultHandler;
 import io.powertools.reliability.support.Driver;
-import io.powertools.reliability.support.FileBackedDynamoDb;
 import io.powertools.reliability.support.Orders;
 import io.powertools.reliability.support.Report;
 import io.powertools.reliability.support.Tables;
+import io.powertools.testing.DynamoDbTestServer;
 import io.powertools.testing.InvocationRequest;
 import io.powertools.testing.InvocationResult;
 import io.powertools.testing.LocalLambdaRuntime;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -25,18 +26,14 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.BillingMode;
-import software.amazon.awssdk.services.dynamodb.model.KeyType;
-import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 
 /**
- * DynamoDB goes away in the middle of a run and comes back (file-backed DynamoDB Local stopped and
- * started again on the same port, its items kept). While it is away, invocations fail with the
- * documented {@code IdempotencyPersistenceException} and the protected code does not run; once it is
- * back, the same function JVM (never restarted) serves again, records written before the outage are
- * honoured, and redelivery completes every order.
+ * DynamoDB goes away in the middle of a run and comes back (dynalite with its tables on disk,
+ * {@code --path}, stopped and started again on the same port). While it is away, invocations fail
+ * with the documented {@code IdempotencyPersistenceException} and the protected code does not run;
+ * once it is back, every record written before the outage is still there, the same function JVM
+ * (never restarted) serves again, those records are honoured, and redelivery completes every order.
  *
  * <p>An invocation whose protected code ran but whose completion could not be stored (the outage hit
  * between claim and completion) fails with "Failed to complete" and leaves its record in progress
@@ -57,18 +54,13 @@ class DynamoDbRestartTest {
 
     @Test
     void anOutageFailsInvocationsCleanlyAndEveryOrderCompletesAfterTheRestart() throws Exception {
-        try (FileBackedDynamoDb dynamo = new FileBackedDynamoDb(dbPath)) {
-            dynamo.start();
-            try (DynamoDbClient client = dynamo.client()) {
-                client.createTable(b -> b.tableName(TABLE).billingMode(BillingMode.PAY_PER_REQUEST)
-                        .keySchema(k -> k.attributeName("id").keyType(KeyType.HASH))
-                        .attributeDefinitions(d -> d.attributeName("id").attributeType(ScalarAttributeType.S)));
-            }
+        try (DynamoDbTestServer dynamo = DynamoDbTestServer.builder().dataDirectory(dbPath).start()) {
+            dynamo.createTable(TABLE, "id");
             run(dynamo);
         }
     }
 
-    private void run(FileBackedDynamoDb dynamo) throws Exception {
+    private void run(DynamoDbTestServer dynamo) throws Exception {
         List<InvocationRequest> firstWave = new ArrayList<>();
         for (int o = 0; o < FIRST_WAVE_ORDERS; o++) {
             firstWave.add(Orders.request("w1", "order-" + o, false, TIMEOUT));
@@ -81,8 +73,13 @@ class DynamoDbRestartTest {
         List<InvocationResult> redelivered;
         List<InvocationResult> duplicatesAfter;
         List<String> stdout;
+        Set<String> completedBeforeOutage;
+        Map<String, Map<String, AttributeValue>> afterRestart;
         long pidBefore;
         long pidAfter;
+        long serverBefore;
+        long serverAfter;
+        URI endpointBefore = dynamo.endpoint();
         try (LocalLambdaRuntime runtime = LocalLambdaRuntime.builder()
                 .handler(FaultHandler.class.getName() + "::handleRequest")
                 .functionName(FUNCTION)
@@ -101,6 +98,7 @@ class DynamoDbRestartTest {
             for (int poll = 0; poll < 1500 && answered.get() < firstWave.size() / 3; poll++) {
                 Orders.pause(20);
             }
+            serverBefore = dynamo.process().orElseThrow().pid();
             dynamo.stop();
             for (CompletableFuture<InvocationResult> future : wave.get()) {
                 all.add(future.join());
@@ -115,7 +113,14 @@ class DynamoDbRestartTest {
             outage = Driver.runAll(runtime, duringOutage, 8);
             all.addAll(outage);
 
-            dynamo.start();
+            // A success means its record was stored COMPLETED, and nothing is stored while the server
+            // is down: these records were written before the stop.
+            completedBeforeOutage = new HashSet<>();
+            all.stream().filter(InvocationResult::isSuccess)
+                    .forEach(r -> completedBeforeOutage.add(Orders.orderOf(r.request())));
+            dynamo.restart();
+            serverAfter = dynamo.process().orElseThrow().pid();
+            afterRestart = Tables.items(dynamo.client(), TABLE);
 
             // Redelivery of every failed invocation until it succeeds, then one more copy of everything.
             List<String> failed = all.stream().filter(r -> !r.isSuccess())
@@ -135,6 +140,15 @@ class DynamoDbRestartTest {
 
         assertThat(pidAfter).as("the same function JVM served before, during and after the outage")
                 .isEqualTo(pidBefore);
+        // The restart is a new server process on the same endpoint, with the records of before.
+        assertThat(serverAfter).as("dynalite process after the restart").isNotEqualTo(serverBefore);
+        assertThat(dynamo.endpoint()).isEqualTo(endpointBefore);
+        assertThat(completedBeforeOutage).as("orders completed before the outage").isNotEmpty();
+        for (String order : completedBeforeOutage) {
+            Map<String, AttributeValue> record = afterRestart.get(Tables.recordKey(FUNCTION, "order", order));
+            assertThat(record).as("record of %s after the restart", order).isNotNull();
+            assertThat(record.get("status").s()).as("status of %s after the restart", order).isEqualTo("COMPLETED");
+        }
         Map<String, List<String>> executions = Orders.executions(stdout);
 
         // During the outage: the documented exception, and the protected code never ran.
@@ -183,11 +197,9 @@ class DynamoDbRestartTest {
                 order, completionFailures.getOrDefault(order, 0))
                 .isBetween(1, 1 + completionFailures.getOrDefault(order, 0)));
         assertThat(executions).hasSize(orders);
-        try (DynamoDbClient client = dynamo.client()) {
-            Map<String, Map<String, AttributeValue>> records = Tables.items(client, TABLE);
-            assertThat(records).hasSize(orders).allSatisfy((key, item) ->
-                    assertThat(item.get("status").s()).isEqualTo("COMPLETED"));
-        }
+        Map<String, Map<String, AttributeValue>> records = Tables.items(dynamo.client(), TABLE);
+        assertThat(records).hasSize(orders).allSatisfy((key, item) ->
+                assertThat(item.get("status").s()).isEqualTo("COMPLETED"));
 
         new Report("faults-dynamodb-restart")
                 .put("invocations in total", all.size())
@@ -197,6 +209,7 @@ class DynamoDbRestartTest {
                         completionFailures.values().stream().mapToInt(Integer::intValue).sum())
                 .put("orders run twice (each explained by a completion failure)",
                         executions.values().stream().filter(by -> by.size() > 1).count())
+                .put("records that survived the restart (completed before the outage)", completedBeforeOutage.size())
                 .put("orders completed", orders)
                 .write();
     }

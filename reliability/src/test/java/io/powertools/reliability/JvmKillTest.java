@@ -9,7 +9,7 @@ import io.powertools.reliability.support.Driver;
 import io.powertools.reliability.support.Orders;
 import io.powertools.reliability.support.Report;
 import io.powertools.reliability.support.Tables;
-import io.powertools.testing.DynamoDbLocalExtension;
+import io.powertools.testing.DynamoDbTestServerExtension;
 import io.powertools.testing.InvocationRequest;
 import io.powertools.testing.InvocationResult;
 import io.powertools.testing.LocalLambdaRuntime;
@@ -36,7 +36,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 class JvmKillTest {
 
     @RegisterExtension
-    static final DynamoDbLocalExtension DYNAMO = new DynamoDbLocalExtension();
+    static final DynamoDbTestServerExtension DYNAMO = new DynamoDbTestServerExtension();
 
     private static final String FUNCTION = "killed";
     private static final int DONE = 30;

@@ -9,7 +9,7 @@ import io.powertools.reliability.support.Driver;
 import io.powertools.reliability.support.Report;
 import io.powertools.reliability.support.StdoutLines;
 import io.powertools.reliability.support.Tables;
-import io.powertools.testing.DynamoDbLocalExtension;
+import io.powertools.testing.DynamoDbTestServerExtension;
 import io.powertools.testing.InvocationRequest;
 import io.powertools.testing.InvocationResult;
 import io.powertools.testing.LocalLambdaRuntime;
@@ -36,8 +36,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 /**
  * The soak: one function combining logging (temporary keys, MDC, sampling, buffering, correlation
  * ids, event and error logging), metrics (unique values per invocation, cold start), idempotency
- * (duplicates in bursts and spread over the run, on the test JVM's DynamoDB Local), batch (SQS
- * records in parallel, poison and failing records) and per-request temp directories, run by the
+ * (duplicates in bursts and spread over the run, on the test JVM's dynalite), batch (SQS records in
+ * parallel, poison and failing records) and per-request temp directories, run by the
  * real Lambda runtime interface client at concurrency 32 ({@code -Dsoak.concurrency}).
  *
  * <p>Size: {@code -Dsoak.invocations} (CI: 1,000; the full run: 10,000, see docs/reliability.md).
@@ -48,7 +48,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 class SoakTest {
 
     @RegisterExtension
-    static final DynamoDbLocalExtension DYNAMO = new DynamoDbLocalExtension();
+    static final DynamoDbTestServerExtension DYNAMO = new DynamoDbTestServerExtension();
 
     private static final int INVOCATIONS = Integer.getInteger("soak.invocations", 1000);
     private static final int CONCURRENCY = Integer.getInteger("soak.concurrency", 32);

@@ -9,7 +9,7 @@ import io.powertools.reliability.support.Driver;
 import io.powertools.reliability.support.Orders;
 import io.powertools.reliability.support.Report;
 import io.powertools.reliability.support.Tables;
-import io.powertools.testing.DynamoDbLocalExtension;
+import io.powertools.testing.DynamoDbTestServerExtension;
 import io.powertools.testing.FunctionError;
 import io.powertools.testing.InvocationRequest;
 import io.powertools.testing.InvocationResult;
@@ -37,7 +37,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 class ThrottlingTest {
 
     @RegisterExtension
-    static final DynamoDbLocalExtension DYNAMO = new DynamoDbLocalExtension();
+    static final DynamoDbTestServerExtension DYNAMO = new DynamoDbTestServerExtension();
 
     private static final String FUNCTION = "throttled";
     private static final int ORDERS = 60;

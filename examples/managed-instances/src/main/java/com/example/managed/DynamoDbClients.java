@@ -16,10 +16,10 @@ public final class DynamoDbClients {
     }
 
     /**
-     * Builds a client for AWS (region and credentials from the Lambda environment), or for
-     * DynamoDB Local when an endpoint is given.
+     * Builds a client for AWS (region and credentials from the Lambda environment), or for a
+     * local DynamoDB-compatible server (dynalite in the tests) when an endpoint is given.
      *
-     * @param localEndpoint the DynamoDB Local endpoint, or empty for AWS
+     * @param localEndpoint the local server's endpoint, or empty for AWS
      * @return the client; share it, it is thread-safe
      */
     public static DynamoDbClient create(Optional<URI> localEndpoint) {

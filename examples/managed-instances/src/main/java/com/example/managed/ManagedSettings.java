@@ -10,7 +10,8 @@ import java.util.Optional;
  *
  * @param idempotencyTable {@code IDEMPOTENCY_TABLE}
  * @param ordersTable {@code ORDERS_TABLE}
- * @param dynamoDbEndpoint {@code DYNAMODB_ENDPOINT}: only for local runs against DynamoDB Local
+ * @param dynamoDbEndpoint {@code DYNAMODB_ENDPOINT}: only for local runs against a DynamoDB-compatible
+ *     server (dynalite in the tests)
  */
 public record ManagedSettings(String idempotencyTable, String ordersTable, Optional<URI> dynamoDbEndpoint) {
 

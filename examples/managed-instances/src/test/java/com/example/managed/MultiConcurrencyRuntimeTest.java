@@ -4,16 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.powertools.core.json.Json;
-import io.powertools.testing.DynamoDbLocalExtension;
+import io.powertools.testing.DynamoDbTestServerExtension;
 import io.powertools.testing.InvocationRequest;
 import io.powertools.testing.InvocationResult;
 import io.powertools.testing.LocalLambdaRuntime;
-import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -33,7 +31,7 @@ import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
 class MultiConcurrencyRuntimeTest {
 
     @RegisterExtension
-    static final DynamoDbLocalExtension DYNAMO = new DynamoDbLocalExtension();
+    static final DynamoDbTestServerExtension DYNAMO = new DynamoDbTestServerExtension();
 
     private static final int CONCURRENCY = 16;
     private static final int ORDERS = 96;
@@ -63,9 +61,6 @@ class MultiConcurrencyRuntimeTest {
                 .handler("com.example.managed.ManagedOrdersHandler::handleRequest")
                 .functionName("managed-orders")
                 .maxConcurrency(CONCURRENCY)
-                .classpath(Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
-                        .filter(entry -> !entry.contains("DynamoDBLocal"))
-                        .collect(Collectors.joining(File.pathSeparator)))
                 .jvmArgs("-Dlog4j2.configurationFile=classpath:log4j2.xml", "-Djava.io.tmpdir=" + tmp)
                 .environment("POWERTOOLS_SERVICE_NAME", "orders")
                 .environment("IDEMPOTENCY_TABLE", "idempotency")

@@ -26,6 +26,11 @@ class TemplateTest {
     }
 
     @Test
+    void everyFunctionIsOnARuntimeLambdaStillCreates() {
+        assertThat(template.uncreatableRuntimes()).isEmpty();
+    }
+
+    @Test
     void functionRunsMultiConcurrentlyOnTheCapacityProvider() {
         assertThat(template.type("OrdersCapacityProvider")).isEqualTo("AWS::Serverless::CapacityProvider");
         Map<String, Object> function = template.properties("ManagedOrdersFunction");

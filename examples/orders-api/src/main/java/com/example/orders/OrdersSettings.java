@@ -10,7 +10,8 @@ import java.util.Optional;
  *
  * @param idempotencyTable {@code IDEMPOTENCY_TABLE}: the idempotency records
  * @param ordersTable {@code ORDERS_TABLE}: the placed orders
- * @param dynamoDbEndpoint {@code DYNAMODB_ENDPOINT}: only for local runs against DynamoDB Local
+ * @param dynamoDbEndpoint {@code DYNAMODB_ENDPOINT}: only for local runs against a DynamoDB-compatible
+ *     server (dynalite in the tests)
  */
 public record OrdersSettings(String idempotencyTable, String ordersTable, Optional<URI> dynamoDbEndpoint) {
 

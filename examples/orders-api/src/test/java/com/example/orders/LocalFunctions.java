@@ -1,13 +1,10 @@
 package com.example.orders;
 
-import io.powertools.testing.DynamoDbLocalExtension;
+import io.powertools.testing.DynamoDbTestServerExtension;
 import io.powertools.testing.LocalLambdaRuntime;
-import java.io.File;
-import java.util.Arrays;
-import java.util.stream.Collectors;
 import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
 
-/** Starts this project's function on the real Lambda runtime client, against DynamoDB Local. */
+/** Starts this project's function on the real Lambda runtime client, against the DynamoDB test server (dynalite). */
 final class LocalFunctions {
 
     static final String IDEMPOTENCY_TABLE = "idempotency";
@@ -17,20 +14,19 @@ final class LocalFunctions {
     }
 
     /** Creates both tables the function needs (the same keys as in template.yaml). */
-    static void createTables(DynamoDbLocalExtension dynamo) {
+    static void createTables(DynamoDbTestServerExtension dynamo) {
         dynamo.createTable(IDEMPOTENCY_TABLE, "id");
         dynamo.createTable(ORDERS_TABLE, "orderId");
     }
 
     /**
-     * A runtime for {@link OrdersHandler}: the test class path without DynamoDB Local (which ships a
-     * log4j2.xml of its own), and the environment template.yaml sets, pointing at DynamoDB Local.
+     * A runtime for {@link OrdersHandler} with the function's own log4j2.xml and the environment
+     * template.yaml sets, pointing at the test server.
      */
-    static LocalLambdaRuntime.Builder ordersFunction(DynamoDbLocalExtension dynamo) {
+    static LocalLambdaRuntime.Builder ordersFunction(DynamoDbTestServerExtension dynamo) {
         return LocalLambdaRuntime.builder()
                 .handler("com.example.orders.OrdersHandler::handleRequest")
                 .functionName("orders-api")
-                .classpath(functionClasspath())
                 .jvmArgs("-Dlog4j2.configurationFile=classpath:log4j2.xml")
                 .environment("POWERTOOLS_SERVICE_NAME", "orders")
                 .environment("IDEMPOTENCY_TABLE", IDEMPOTENCY_TABLE)
@@ -38,15 +34,8 @@ final class LocalFunctions {
                 .environment("DYNAMODB_ENDPOINT", dynamo.endpoint().toString());
     }
 
-    /** The test JVM's class path minus DynamoDB Local, which only the test JVM needs. */
-    static String functionClasspath() {
-        return Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
-                .filter(entry -> !entry.contains("DynamoDBLocal"))
-                .collect(Collectors.joining(File.pathSeparator));
-    }
-
     /** The number of items in a table. */
-    static int count(DynamoDbLocalExtension dynamo, String table) {
+    static int count(DynamoDbTestServerExtension dynamo, String table) {
         return dynamo.client().scan(ScanRequest.builder().tableName(table).build()).count();
     }
 }

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.powertools.core.json.Json;
-import io.powertools.testing.DynamoDbLocalExtension;
+import io.powertools.testing.DynamoDbTestServerExtension;
 import io.powertools.testing.FakeContext;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeAll;
@@ -14,11 +14,11 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** The woven handler in-process, on DynamoDB Local: answers and what ends up in the tables. */
+/** The woven handler in-process, on dynalite (DynamoDbTestServerExtension): answers and what ends up in the tables. */
 class OrdersHandlerTest {
 
     @RegisterExtension
-    static final DynamoDbLocalExtension DYNAMO = new DynamoDbLocalExtension();
+    static final DynamoDbTestServerExtension DYNAMO = new DynamoDbTestServerExtension();
 
     private static OrdersHandler handler;
 

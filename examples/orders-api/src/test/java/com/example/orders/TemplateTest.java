@@ -42,6 +42,11 @@ class TemplateTest {
     }
 
     @Test
+    void everyFunctionIsOnARuntimeLambdaStillCreates() {
+        assertThat(template.uncreatableRuntimes()).isEmpty();
+    }
+
+    @Test
     void everyHandlerExists() {
         assertThat(template.unloadableHandlers()).isEmpty();
     }

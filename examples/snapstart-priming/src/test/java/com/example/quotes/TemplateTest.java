@@ -26,6 +26,11 @@ class TemplateTest {
     }
 
     @Test
+    void everyFunctionIsOnARuntimeLambdaStillCreates() {
+        assertThat(template.uncreatableRuntimes()).isEmpty();
+    }
+
+    @Test
     void snapStartAppliesToThePublishedVersionBehindAnAlias() {
         Map<String, Object> function = template.properties("QuotesFunction");
         assertThat(function.get("SnapStart")).isEqualTo(Map.of("ApplyOn", "PublishedVersions"));

@@ -10,7 +10,8 @@ import java.util.Optional;
  *
  * @param idempotencyTable {@code IDEMPOTENCY_TABLE}: the idempotency records
  * @param paymentsTable {@code PAYMENTS_TABLE}: the charges
- * @param dynamoDbEndpoint {@code DYNAMODB_ENDPOINT}: only for local runs against DynamoDB Local
+ * @param dynamoDbEndpoint {@code DYNAMODB_ENDPOINT}: only for local runs against a DynamoDB-compatible
+ *     server (dynalite in the tests)
  */
 public record PaymentsSettings(String idempotencyTable, String paymentsTable, Optional<URI> dynamoDbEndpoint) {
 

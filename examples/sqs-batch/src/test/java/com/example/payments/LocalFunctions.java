@@ -1,14 +1,11 @@
 package com.example.payments;
 
-import io.powertools.testing.DynamoDbLocalExtension;
+import io.powertools.testing.DynamoDbTestServerExtension;
 import io.powertools.testing.LocalLambdaRuntime;
-import java.io.File;
-import java.util.Arrays;
 import java.util.Optional;
-import java.util.stream.Collectors;
 import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
 
-/** Starts this project's functions on the real Lambda runtime client, against DynamoDB Local. */
+/** Starts this project's functions on the real Lambda runtime client, against the DynamoDB test server (dynalite). */
 final class LocalFunctions {
 
     static final String IDEMPOTENCY_TABLE = "idempotency";
@@ -17,24 +14,21 @@ final class LocalFunctions {
     private LocalFunctions() {
     }
 
-    static void createTables(DynamoDbLocalExtension dynamo) {
+    static void createTables(DynamoDbTestServerExtension dynamo) {
         dynamo.createTable(IDEMPOTENCY_TABLE, "id");
         dynamo.createTable(PAYMENTS_TABLE, "paymentId");
     }
 
-    static PaymentProcessor processor(DynamoDbLocalExtension dynamo) {
+    static PaymentProcessor processor(DynamoDbTestServerExtension dynamo) {
         return PaymentsApplication.create(new PaymentsSettings(IDEMPOTENCY_TABLE, PAYMENTS_TABLE,
                 Optional.of(dynamo.endpoint())));
     }
 
     /** A runtime for a handler of this project, with the environment template.yaml sets. */
-    static LocalLambdaRuntime.Builder function(String handler, DynamoDbLocalExtension dynamo) {
+    static LocalLambdaRuntime.Builder function(String handler, DynamoDbTestServerExtension dynamo) {
         return LocalLambdaRuntime.builder()
                 .handler(handler)
                 .functionName("payments")
-                .classpath(Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
-                        .filter(entry -> !entry.contains("DynamoDBLocal")) // test JVM only; ships a log4j2.xml
-                        .collect(Collectors.joining(File.pathSeparator)))
                 .jvmArgs("-Dlog4j2.configurationFile=classpath:log4j2.xml")
                 .environment("POWERTOOLS_SERVICE_NAME", "payments")
                 .environment("IDEMPOTENCY_TABLE", IDEMPOTENCY_TABLE)
@@ -42,7 +36,7 @@ final class LocalFunctions {
                 .environment("DYNAMODB_ENDPOINT", dynamo.endpoint().toString());
     }
 
-    static int count(DynamoDbLocalExtension dynamo, String table) {
+    static int count(DynamoDbTestServerExtension dynamo, String table) {
         return dynamo.client().scan(ScanRequest.builder().tableName(table).build()).count();
     }
 }

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse.BatchItemFailure;
 import com.example.payments.SqsEvents.Message;
-import io.powertools.testing.DynamoDbLocalExtension;
+import io.powertools.testing.DynamoDbTestServerExtension;
 import io.powertools.testing.FakeContext;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,11 +13,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** Both handlers in-process on DynamoDB Local: which messages are reported, what is charged. */
+/** Both handlers in-process on dynalite (DynamoDbTestServerExtension): which messages are reported, what is charged. */
 class PaymentsHandlerTest {
 
     @RegisterExtension
-    static final DynamoDbLocalExtension DYNAMO = new DynamoDbLocalExtension();
+    static final DynamoDbTestServerExtension DYNAMO = new DynamoDbTestServerExtension();
 
     private static PaymentsHandler standard;
     private static FifoPaymentsHandler fifo;

@@ -30,6 +30,11 @@ class TemplateTest {
     }
 
     @Test
+    void everyFunctionIsOnARuntimeLambdaStillCreates() {
+        assertThat(template.uncreatableRuntimes()).isEmpty();
+    }
+
+    @Test
     void everySqsEventReportsBatchItemFailures() {
         int events = 0;
         for (String function : List.of("PaymentsFunction", "FifoPaymentsFunction")) {

@@ -73,9 +73,10 @@ public final class CompletionUpdate {
      * The request completing a record.
      *
      * @param completed the completed record (its in-progress expiry is the claim's)
+     * @param storedData the data as stored (possibly compressed); null exactly when the record has none
      * @return the conditional update, asking for no returned attributes
      */
-    public UpdateItemRequest request(IdempotencyRecord completed) {
+    public UpdateItemRequest request(IdempotencyRecord completed, String storedData) {
         int shape = shape(completed);
         Shape prepared = shapes[shape];
         Map<String, AttributeValue> values = new HashMap<>(8);
@@ -84,7 +85,7 @@ public final class CompletionUpdate {
         values.put(":exp", number(completed.expirationEpochSeconds()));
         values.put(":mine", number(completed.inProgressExpirationEpochMillis()));
         if ((shape & 1) != 0) {
-            values.put(":data", AttributeValue.fromS(completed.data()));
+            values.put(":data", AttributeValue.fromS(storedData));
         }
         if ((shape & 2) != 0) {
             values.put(":val", AttributeValue.fromS(completed.validationHash()));

@@ -5,7 +5,6 @@ import io.powertools.core.Invocation;
 import io.powertools.core.json.Json;
 import io.powertools.idempotency.IdempotencyAlreadyInProgressException;
 import io.powertools.idempotency.IdempotencyConfig;
-import io.powertools.idempotency.IdempotencyItemTooLargeException;
 import io.powertools.idempotency.IdempotencyKeyException;
 import io.powertools.idempotency.IdempotencyPersistenceException;
 import io.powertools.idempotency.IdempotencyValidationException;
@@ -34,6 +33,8 @@ public final class IdempotencyEngine {
     private static final Logger LOG = LoggerFactory.getLogger(IdempotencyEngine.class);
     /** Claims retried at once when the blocking record vanished or expired in between. */
     private static final int MAX_IMMEDIATE_RETRIES = 3;
+    /** A waiting duplicate gives up this long before its own deadline, to answer in time. */
+    private static final long WAIT_RESERVE_MILLIS = 1000;
 
     private final IdempotencyConfig config;
     private final PersistenceStore store;
@@ -42,8 +43,8 @@ public final class IdempotencyEngine {
     private final Clock clock;
     private final ResponseHook hook;
     private final long expirationSeconds;
-    private final long marginMillis;
-    private final long defaultInProgressMillis;
+    private final long inProgressTimeoutMillis;
+    private final CompletionWriter completion;
 
     /**
      * Creates the engine; done once per {@code Idempotency} instance at init.
@@ -58,8 +59,9 @@ public final class IdempotencyEngine {
         this.clock = config.clock();
         this.hook = config.responseHook().orElse(null);
         this.expirationSeconds = config.expiration().toSeconds();
-        this.marginMillis = config.deadlineMargin().toMillis();
-        this.defaultInProgressMillis = config.defaultInProgressTimeout().toMillis();
+        this.inProgressTimeoutMillis = config.inProgressTimeout().toMillis();
+        this.completion = new CompletionWriter(store, clock, expirationSeconds,
+                config.completionFailureHook().orElse(null));
     }
 
     /**
@@ -111,11 +113,13 @@ public final class IdempotencyEngine {
         boolean waiting = false; // the wait deadline is set on the first in-progress conflict
         int retries = 0;
         while (true) {
-            IdempotencyRecord claim = IdempotencyRecord.inProgress(key, now / 1000 + expirationSeconds,
-                    inProgressExpiry(invocation, now), validation);
+            long inProgressExpiry = inProgressExpiry(invocation, now);
+            // The TTL never ends before the in-progress expiry: DynamoDB must not delete a running record.
+            long expiration = Math.max(now / 1000 + expirationSeconds, Math.floorDiv(inProgressExpiry, 1000) + 1);
+            IdempotencyRecord claim = IdempotencyRecord.inProgress(key, expiration, inProgressExpiry, validation);
             ClaimResult result = store.claim(claim, now);
             if (result.isClaimed()) {
-                return runClaimed(claim, codec, body);
+                return runClaimed(claim, invocation, codec, body);
             }
             IdempotencyRecord existing = result.existing().orElse(null);
             if (existing != null) {
@@ -153,7 +157,8 @@ public final class IdempotencyEngine {
         }
     }
 
-    private <T> T runClaimed(IdempotencyRecord claim, ResponseCodec<T> codec, Body<T> body) throws Throwable {
+    private <T> T runClaimed(IdempotencyRecord claim, Invocation invocation, ResponseCodec<T> codec, Body<T> body)
+            throws Throwable {
         T result;
         try {
             result = body.run();
@@ -161,27 +166,10 @@ public final class IdempotencyEngine {
             release(claim, t);
             throw t; // the same instance, unchanged
         }
-        String data;
-        try {
-            data = codec.write(claim.key(), result);
-        } catch (IdempotencyPersistenceException e) {
-            release(claim, e);
-            throw e;
-        }
-        long now = clock.millis();
-        IdempotencyRecord completed = claim.completed(data, now / 1000 + expirationSeconds);
-        boolean stored;
-        try {
-            stored = store.complete(completed);
-        } catch (IdempotencyItemTooLargeException e) {
-            release(claim, e);
-            throw e;
-        }
-        if (stored) {
-            remember(completed, now);
-        } else {
-            LOG.warn("Idempotency record '{}' was taken over by another invocation before this one completed "
-                    + "(it ran past its in-progress expiry); the result was returned but not stored", claim.key());
+        // The side effect happened: from here no path frees the key for a second run.
+        IdempotencyRecord completed = completion.complete(claim, result, codec, invocation);
+        if (completed != null) {
+            remember(completed, clock.millis());
         }
         return result;
     }
@@ -235,22 +223,22 @@ public final class IdempotencyEngine {
         long wait = config.inProgressPolicy().maxWait().toNanos();
         if (invocation != null) {
             // Never wait past the point where this invocation itself must give up.
-            long remaining = (invocation.context().getRemainingTimeInMillis() - marginMillis) * 1_000_000L;
+            long remaining = (invocation.context().getRemainingTimeInMillis() - WAIT_RESERVE_MILLIS) * 1_000_000L;
             wait = Math.min(wait, Math.max(0, remaining));
         }
         return System.nanoTime() + wait;
     }
 
     /**
-     * The in-progress expiry: the Lambda deadline minus the margin, so the record is released
-     * (claimable) before the invocation can be killed; without a deadline, the configured default.
+     * The in-progress expiry: the invocation's deadline, never earlier, because until then its body
+     * may still run (Lambda stops it at the deadline); without a deadline, the configured timeout.
      */
     private long inProgressExpiry(Invocation invocation, long now) {
         if (invocation == null) {
-            return now + defaultInProgressMillis;
+            return now + inProgressTimeoutMillis;
         }
         long remaining = invocation.context().getRemainingTimeInMillis(); // no Duration per call
-        return remaining > marginMillis ? now + remaining - marginMillis : now + Math.max(remaining, 1);
+        return now + Math.max(remaining, 1);
     }
 
     private void validate(IdempotencyRecord record, String validation) {
@@ -263,6 +251,9 @@ public final class IdempotencyEngine {
 
     @SuppressWarnings("unchecked")
     private <T> T replay(IdempotencyRecord record, ResponseCodec<T> codec) {
+        if (StoredResponse.isOmitted(record.data())) {
+            throw StoredResponse.notStored(record.key(), record.data());
+        }
         T value = codec.read(record.key(), record.data());
         return hook == null ? value : (T) hook.onReplay(value, record);
     }

@@ -1,6 +1,7 @@
 package io.powertools.idempotency.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.powertools.core.ExecutionEnvironment;
 import io.powertools.core.Invocation;
 import io.powertools.core.json.JsonPath;
 import io.powertools.idempotency.IdempotencyConfig;
@@ -24,6 +25,7 @@ public final class KeyFactory {
     private final Hasher hasher;
     private final boolean throwOnNoKey;
     private final String fixedPrefix;
+    private final ExecutionEnvironment environment;
 
     /**
      * Creates the factory from a configuration.
@@ -36,6 +38,7 @@ public final class KeyFactory {
         this.hasher = new Hasher(config.hashAlgorithm());
         this.throwOnNoKey = config.throwOnNoIdempotencyKey();
         this.fixedPrefix = config.keyPrefix().or(config::functionName).orElse(null);
+        this.environment = config.executionEnvironment();
     }
 
     /**
@@ -45,7 +48,8 @@ public final class KeyFactory {
      * @param payload the payload as a tree
      * @param invocation the current invocation, or null outside a handler
      * @return the key, or null when the payload holds no key data and raising is off
-     * @throws IdempotencyKeyException when the payload holds no key data and raising is on
+     * @throws IdempotencyKeyException when the payload holds no key data and raising is on, or
+     *     when the environment is tenant-aware and the call's tenant is unknown
      */
     public String key(String name, JsonNode payload, Invocation invocation) {
         JsonNode data = keyPath == null ? payload : keyPath.search(payload);
@@ -60,6 +64,9 @@ public final class KeyFactory {
         }
         String hash = hasher.hash(CanonicalJson.of(data));
         String tenant = invocation == null ? null : invocation.tenantId().orElse(null);
+        if (tenant == null && isTenantAware(invocation)) {
+            throw noTenant(name, invocation);
+        }
         String prefix = prefix(invocation);
         StringBuilder key = new StringBuilder(prefix.length() + name.length() + hash.length()
                 + (tenant == null ? 2 : tenant.length() + 12));
@@ -97,6 +104,22 @@ public final class KeyFactory {
      */
     public String validationExpression() {
         return validationPath == null ? null : validationPath.expression();
+    }
+
+    /** Fail closed: where tenants exist, a key without one would share records across tenants. */
+    private boolean isTenantAware(Invocation invocation) {
+        return environment.isTenantAware() || invocation != null && invocation.executionEnvironment().isTenantAware();
+    }
+
+    private static IdempotencyKeyException noTenant(String name, Invocation invocation) {
+        String where = invocation == null
+                ? "runs on thread '" + Thread.currentThread().getName() + "', which has no Invocation"
+                : "runs in invocation " + invocation.requestId() + ", whose Context has no tenant id";
+        return new IdempotencyKeyException("Refusing idempotent call '" + name + "': this execution environment "
+                + "serves a tenant-isolated function (an invocation carried a tenant id), but this call " + where
+                + ", so its tenant is unknown. A key without a tenant would share records and stored responses "
+                + "across tenants; the code did not run. Hand the work to this thread with Invocation.wrap(..) "
+                + "or run it on an executor from Invocation.propagating(executor).");
     }
 
     private String prefix(Invocation invocation) {

@@ -5,6 +5,7 @@ import io.powertools.idempotency.IdempotencyItemTooLargeException;
 import io.powertools.idempotency.IdempotencyPersistenceException;
 import io.powertools.idempotency.internal.AttributeNames;
 import io.powertools.idempotency.internal.CompletionUpdate;
+import io.powertools.idempotency.internal.CompressedData;
 import io.powertools.idempotency.internal.StoredItem;
 import io.powertools.idempotency.internal.StoredItemSchema;
 import io.powertools.idempotency.internal.Utf8;
@@ -53,6 +54,8 @@ public final class DynamoDbPersistenceStore implements PersistenceStore {
 
     /** DynamoDB's item size limit. */
     static final int MAX_ITEM_BYTES = 400 * 1024;
+    /** Responses larger than this are compressed by default. */
+    static final int DEFAULT_COMPRESS_ABOVE_BYTES = 8 * 1024;
     /** Immutable, so one instance serves every request's condition values. */
     private static final AttributeValue IN_PROGRESS = AttributeValue.fromS(IdempotencyStatus.INPROGRESS.name());
 
@@ -68,6 +71,7 @@ public final class DynamoDbPersistenceStore implements PersistenceStore {
     private final String claimCondition;
     private final String ownerCondition;
     private final int fixedItemBytes;
+    private final CompressedData compression;
 
     private DynamoDbPersistenceStore(Builder b) {
         if (b.tableName == null || b.tableName.isBlank()) {
@@ -83,6 +87,11 @@ public final class DynamoDbPersistenceStore implements PersistenceStore {
                     + e.getMessage(), e);
         }
         this.staticPartitionKeyValue = b.staticPartitionKeyValue;
+        if (b.compressAboveBytes < 0) {
+            throw new IdempotencyConfigurationException("compressAbove must be 0 (compress every response) or "
+                    + "positive, got " + b.compressAboveBytes);
+        }
+        this.compression = new CompressedData(b.compressAboveBytes);
         this.client = b.client != null ? b.client
                 : DynamoDbClient.builder().httpClient(UrlConnectionHttpClient.create()).build();
         this.schema = StoredItemSchema.create(names);
@@ -92,8 +101,14 @@ public final class DynamoDbPersistenceStore implements PersistenceStore {
         this.claimNames = Map.of("#id", keyAttr, "#exp", names.expiration(), "#st", names.status(),
                 "#ipe", names.inProgressExpiration());
         this.ownerNames = Map.of("#st", names.status(), "#ipe", names.inProgressExpiration());
-        // The key is free when absent, expired (TTL deletion is lazy) or abandoned in progress.
-        this.claimCondition = "attribute_not_exists(#id) OR #exp < :now_s OR (#st = :inprogress AND #ipe < :now_ms)";
+        // The key is free when absent, completed and expired (TTL deletion is lazy), or in progress
+        // past its in-progress expiry. The expiration never frees an in-progress record: its body
+        // may still run. Only an in-progress item without that attribute (written by another
+        // library) falls back to its expiration.
+        this.claimCondition = "attribute_not_exists(#id)"
+                + " OR (#st = :inprogress AND #ipe < :now_ms)"
+                + " OR (#st <> :inprogress AND #exp < :now_s)"
+                + " OR (#st = :inprogress AND attribute_not_exists(#ipe) AND #exp < :now_s)";
         // Deletion, like completion, acts only on the record this caller claimed.
         this.ownerCondition = CompletionUpdate.OWNER_CONDITION;
         this.fixedItemBytes = utf8(names.key()) + utf8(names.expiration()) + utf8(names.inProgressExpiration())
@@ -142,19 +157,19 @@ public final class DynamoDbPersistenceStore implements PersistenceStore {
 
     @Override
     public boolean complete(IdempotencyRecord completed) {
-        int size = fixedItemBytes + utf8(completed.key()) + utf8(completed.data())
-                + utf8(completed.validationHash());
+        String data = compression.encode(completed.data());
+        int size = fixedItemBytes + utf8(completed.key()) + utf8(data) + utf8(completed.validationHash());
         if (size > MAX_ITEM_BYTES) {
-            throw tooLarge(completed.key(), size, null);
+            throw tooLarge(completed, data, size, null);
         }
         try {
-            client.updateItem(completion.request(completed));
+            client.updateItem(completion.request(completed, data));
             return true;
         } catch (ConditionalCheckFailedException e) {
             return false;
         } catch (DynamoDbException e) {
             if (isSizeError(e)) {
-                throw tooLarge(completed.key(), size, e);
+                throw tooLarge(completed, data, size, e);
             }
             throw failure("complete", completed.key(), e);
         } catch (SdkException e) {
@@ -242,8 +257,8 @@ public final class DynamoDbPersistenceStore implements PersistenceStore {
                     + "; delete the item or fix its attributes", null);
         }
         long inProgressExpiry = item.inProgressExpiration() == null ? 0L : item.inProgressExpiration();
-        return new IdempotencyRecord(expectedKey, status, item.expiration(), inProgressExpiry, item.data(),
-                item.validation());
+        return new IdempotencyRecord(expectedKey, status, item.expiration(), inProgressExpiry,
+                CompressedData.decode(expectedKey, item.data()), item.validation());
     }
 
     private IdempotencyPersistenceException failure(String action, String key, SdkException e) {
@@ -251,10 +266,14 @@ public final class DynamoDbPersistenceStore implements PersistenceStore {
                 + "' in table " + tableName + ": " + e.getMessage(), e);
     }
 
-    private IdempotencyItemTooLargeException tooLarge(String key, int size, Throwable cause) {
-        return new IdempotencyItemTooLargeException("The response for idempotency key '" + key + "' makes an item of "
-                + "about " + size + " bytes, over DynamoDB's item limit of 400 KB (" + MAX_ITEM_BYTES + " bytes); the record was "
-                + "not completed. Return a smaller response (e.g. a reference to an S3 object).", cause);
+    private IdempotencyItemTooLargeException tooLarge(IdempotencyRecord completed, String data, int size,
+            Throwable cause) {
+        String compressed = data != null && data.startsWith(CompressedData.PREFIX)
+                ? " with the response gzip-compressed (" + utf8(completed.data()) + " bytes uncompressed)" : "";
+        return new IdempotencyItemTooLargeException("The response for idempotency key '" + completed.key()
+                + "' makes an item of about " + size + " bytes" + compressed + ", over DynamoDB's item limit of 400 KB ("
+                + MAX_ITEM_BYTES + " bytes); the record was not completed. Return a smaller response (e.g. a "
+                + "reference to an S3 object).", cause);
     }
 
     private static boolean isSizeError(DynamoDbException e) {
@@ -285,6 +304,7 @@ public final class DynamoDbPersistenceStore implements PersistenceStore {
         private String expiryAttr = "expiration";
         private String inProgressExpiryAttr = "in_progress_expiration";
         private String statusAttr = "status";
+        private int compressAboveBytes = DEFAULT_COMPRESS_ABOVE_BYTES;
         private String dataAttr = "data";
         private String validationAttr = "validation";
 
@@ -311,6 +331,20 @@ public final class DynamoDbPersistenceStore implements PersistenceStore {
          */
         public Builder dynamoDbClient(DynamoDbClient client) {
             this.client = Objects.requireNonNull(client, "client");
+            return this;
+        }
+
+        /**
+         * Responses of more UTF-8 bytes than this are stored gzip-compressed (Base64 text behind
+         * the marker {@code ~gzip:} in the data attribute), which keeps large responses under
+         * DynamoDB's 400 KB item limit and costs fewer write units (default 8 KB; 0 compresses
+         * every response). Uncompressed records still read, so changing it needs no migration.
+         *
+         * @param bytes the threshold; 0 or positive
+         * @return this builder
+         */
+        public Builder compressAbove(int bytes) {
+            this.compressAboveBytes = bytes;
             return this;
         }
 

@@ -68,13 +68,14 @@ public final class IdempotencyRecord {
     }
 
     /**
-     * The status at a given time: EXPIRED once the expiration passed, else the stored status.
+     * The status at a given time: EXPIRED once a claim may replace the record (see
+     * {@link #isReplaceableAt(long)}), else the stored status.
      *
      * @param nowEpochMillis the time
      * @return the status
      */
     public IdempotencyStatus statusAt(long nowEpochMillis) {
-        return isExpiredAt(nowEpochMillis) ? IdempotencyStatus.EXPIRED : status;
+        return isReplaceableAt(nowEpochMillis) ? IdempotencyStatus.EXPIRED : status;
     }
 
     /**
@@ -90,7 +91,7 @@ public final class IdempotencyRecord {
 
     /**
      * Whether this is an in-progress record whose in-progress expiry passed, so another
-     * invocation may take it over (its invocation died, or released it before its deadline).
+     * invocation may take it over: the invocation that wrote it reached its deadline (or died).
      *
      * @param nowEpochMillis the time
      * @return true when it may be taken over
@@ -101,13 +102,19 @@ public final class IdempotencyRecord {
     }
 
     /**
-     * Whether a new claim may replace this record at the given time.
+     * Whether a new claim may replace this record at the given time. An in-progress record is
+     * replaceable only after its in-progress expiry, never because its expiration passed: its body
+     * may still be running. (A record without an in-progress expiry, written by another library,
+     * falls back to its expiration.) A completed record is replaceable once it expired.
      *
      * @param nowEpochMillis the time
-     * @return true when expired or an abandoned in-progress record
+     * @return true when a claim may replace it
      */
     public boolean isReplaceableAt(long nowEpochMillis) {
-        return isExpiredAt(nowEpochMillis) || isInProgressExpiredAt(nowEpochMillis);
+        if (status == IdempotencyStatus.INPROGRESS && inProgressExpirationEpochMillis > 0) {
+            return inProgressExpirationEpochMillis < nowEpochMillis;
+        }
+        return isExpiredAt(nowEpochMillis);
     }
 
     /**

@@ -14,9 +14,12 @@ import java.util.Optional;
 public interface PersistenceStore {
 
     /**
-     * Atomically stores an in-progress record when the key is free: absent, expired, or an
-     * in-progress record past its in-progress expiry. Otherwise returns the blocking record,
-     * with the same request where the store allows it.
+     * Atomically stores an in-progress record when the key is free: absent, a completed record
+     * past its expiration, or an in-progress record past its in-progress expiry (see
+     * {@link IdempotencyRecord#isReplaceableAt(long)}). An in-progress record is never freed by its
+     * expiration: its protected code may still run. Otherwise returns the blocking record, with the
+     * same request where the store allows it; empty only when that record vanished before it could
+     * be read (the caller claims again).
      *
      * @param record the in-progress record to store
      * @param nowEpochMillis the time used to decide what counts as expired

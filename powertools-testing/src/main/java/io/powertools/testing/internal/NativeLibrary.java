@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.nio.file.StandardCopyOption;
-import java.util.Locale;
 
 /**
  * Gives each child JVM a private copy of the runtime client's JNI library.
@@ -62,17 +61,8 @@ public final class NativeLibrary {
     }
 
     private static String resourceName() {
-        String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
-        if (!os.contains("linux")) {
-            return null;
-        }
-        String arch = System.getProperty("os.arch", "").toLowerCase(Locale.ROOT);
-        String cpu;
-        if (arch.equals("amd64") || arch.equals("x86_64")) {
-            cpu = "x86_64";
-        } else if (arch.equals("aarch64") || arch.equals("arm64")) {
-            cpu = "aarch_64";
-        } else {
+        String cpu = RuntimeClientPlatform.cpu(System.getProperty("os.name", ""), System.getProperty("os.arch", ""));
+        if (cpu == null) {
             return null;
         }
         return "jni/libaws-lambda-jni." + (isMusl() ? "linux_musl-" : "linux-") + cpu + ".so";

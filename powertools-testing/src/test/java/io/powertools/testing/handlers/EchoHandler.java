@@ -41,6 +41,10 @@ public class EchoHandler implements RequestHandler<Map<String, Object>, Map<Stri
         answer.put("invokedFunctionArn", context.getInvokedFunctionArn());
         answer.put("customEnv", System.getenv("ECHO_CUSTOM"));
         answer.put("initializationType", System.getenv("AWS_LAMBDA_INITIALIZATION_TYPE"));
+        answer.put("region", System.getenv("AWS_REGION"));
+        answer.put("accessKeyId", System.getenv("AWS_ACCESS_KEY_ID"));
+        answer.put("secretAccessKey", System.getenv("AWS_SECRET_ACCESS_KEY"));
+        answer.put("sessionToken", System.getenv("AWS_SESSION_TOKEN"));
         answer.put("event", event);
         return answer;
     }

@@ -15,9 +15,9 @@ final class Clients {
     }
 
     /**
-     * A client for the test JVM's DynamoDB Local, with the production HTTP client (DynamoDB Local puts
-     * others on the class path) and a bounded call time, so an unreachable table fails an invocation
-     * in seconds instead of hanging it.
+     * A client for the test JVM's dynalite, with the production HTTP client (set explicitly, so an
+     * SDK builder never picks another one from the class path) and a bounded call time, so an
+     * unreachable table fails an invocation in seconds instead of hanging it.
      */
     static DynamoDbClient dynamoDb(String endpoint) {
         return DynamoDbClient.builder()

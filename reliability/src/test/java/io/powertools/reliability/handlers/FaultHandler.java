@@ -21,7 +21,7 @@ import software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughputExcee
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 
 /**
- * The function of the fault tests: an idempotent order execution on the test JVM's DynamoDB Local.
+ * The function of the fault tests: an idempotent order execution on the test JVM's dynalite.
  * The protected code optionally blocks first (so the test can kill the JVM while the record is in
  * progress and before any side effect), then increments a per-order counter in a second table (when
  * one is configured) and prints one {@code executed <order> <request>} line: the two witnesses of

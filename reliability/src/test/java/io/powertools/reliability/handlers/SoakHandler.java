@@ -43,7 +43,7 @@ import org.slf4j.MDC;
  * <p>Per invocation it: checks the thread carries nothing from an earlier request; adds a temporary
  * log key and an MDC entry; logs INFO, DEBUG (sampled) and a buffered DEBUG line; adds a metric value
  * unique to the invocation; writes a file in its per-request temp directory; runs an idempotent
- * order execution (DynamoDB Local of the test JVM; duplicates wait for the first and replay it);
+ * order execution (the test JVM's dynalite; duplicates wait for the first and replay it);
  * processes its SQS records in parallel (each record logs, adds a unique metric value and writes a
  * file, some records are poison or fail); checks its temp files are still its own; and fails on
  * purpose when asked. Probe events only report the thread's state, holding a barrier so that

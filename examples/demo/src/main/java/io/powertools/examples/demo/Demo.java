@@ -15,11 +15,11 @@ public final class Demo {
      * @param args {@code small} for the CI-sized run, else the full one
      */
     public static void main(String[] args) {
-        // This JVM only runs DynamoDB Local and the drivers: keep its own logging quiet.
+        // This JVM only runs the drivers: keep its own logging quiet.
         System.setProperty("log4j2.configurationFile", "classpath:demo-log4j2.xml");
         DemoConfig config = args.length > 0 && args[0].equals("small") ? DemoConfig.small() : DemoConfig.full();
         System.out.println("io.powertools demo: two example functions on the real Lambda Java runtime client,"
-                + " DynamoDB Local in-process. No AWS account, no network.");
+                + " dynalite as the DynamoDB. No AWS account, no network.");
         DemoReport report = DemoRun.run(config, System.out);
         ReportPrinter.print(report, System.out);
         System.exit(report.passed() ? 0 : 1);

@@ -3,15 +3,13 @@ package io.powertools.examples.demo;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.powertools.core.json.Json;
 import io.powertools.examples.demo.DemoReport.Check;
-import io.powertools.testing.DynamoDbLocalExtension;
+import io.powertools.testing.DynamoDbTestServer;
 import io.powertools.testing.InvocationRequest;
 import io.powertools.testing.InvocationResult;
 import io.powertools.testing.LocalLambdaRuntime;
-import java.io.File;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -22,7 +20,7 @@ import java.util.stream.IntStream;
 import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
 
 /**
- * Runs the demo: DynamoDB Local in this JVM, then each function in a child JVM on the real Lambda
+ * Runs the demo: dynalite (an open-source DynamoDB-compatible server) in a child process, then each function in a child JVM on the real Lambda
  * Java runtime client (through {@link LocalLambdaRuntime}), then counts what came back.
  */
 public final class DemoRun {
@@ -45,16 +43,15 @@ public final class DemoRun {
      * @return the report
      */
     public static DemoReport run(DemoConfig config, PrintStream out) {
-        DynamoDbLocalExtension dynamo = new DynamoDbLocalExtension();
         long started = System.nanoTime();
-        dynamo.start();
-        try {
+        try (DynamoDbTestServer dynamo = DynamoDbTestServer.start()) {
             for (String table : List.of("orders-idempotency", "payments-idempotency")) {
                 dynamo.createTable(table, "id");
             }
             dynamo.createTable("orders", "orderId");
             dynamo.createTable("payments", "paymentId");
-            out.printf("[1/3] DynamoDB Local started in-process on %s in %d ms (4 tables)%n", dynamo.endpoint(),
+            out.printf("[1/3] %s started on %s in %d ms (4 tables)%n",
+                    dynamo.isExternal() ? "External DynamoDB endpoint" : "dynalite", dynamo.endpoint(),
                     Duration.ofNanos(System.nanoTime() - started).toMillis());
 
             out.printf("[2/3] %s: %d API Gateway requests (%d orders, %d duplicate deliveries, %d bad requests),"
@@ -81,27 +78,17 @@ public final class DemoRun {
                     new Progress(out, PAYMENTS_FUNCTION, batches.size()));
 
             return report(config, orders, payments, count(dynamo, "orders"), count(dynamo, "payments"));
-        } finally {
-            dynamo.stop();
         }
     }
 
-    private static LocalLambdaRuntime.Builder function(DynamoDbLocalExtension dynamo, String name, String handler) {
+    private static LocalLambdaRuntime.Builder function(DynamoDbTestServer dynamo, String name, String handler) {
         return LocalLambdaRuntime.builder()
                 .handler(handler)
                 .functionName(name)
-                .classpath(functionClasspath())
                 // Each function jar ships its log4j2.xml (JSON layout); they are identical.
                 .jvmArgs("-Dlog4j2.configurationFile=classpath:log4j2.xml")
                 .environment("DYNAMODB_ENDPOINT", dynamo.endpoint().toString())
                 .invocationTimeout(Duration.ofSeconds(60));
-    }
-
-    /** This JVM's class path without DynamoDB Local, which only runs here. */
-    static String functionClasspath() {
-        return Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
-                .filter(entry -> !entry.contains("DynamoDBLocal"))
-                .collect(Collectors.joining(File.pathSeparator));
     }
 
     /** Sends the requests keeping at most {@code window} in flight, so latency is service time. */
@@ -130,7 +117,7 @@ public final class DemoRun {
                 .map(line -> Json.parse(line.substring(line.indexOf('{')))).toList();
     }
 
-    private static int count(DynamoDbLocalExtension dynamo, String table) {
+    private static int count(DynamoDbTestServer dynamo, String table) {
         return dynamo.client().scan(ScanRequest.builder().tableName(table).build()).count();
     }
 

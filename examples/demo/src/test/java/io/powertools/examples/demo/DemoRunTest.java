@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The demo's code path at CI size ({@link DemoConfig#small()}): both functions on the real Lambda
- * runtime client against DynamoDB Local, and a summary whose counts are exact.
+ * runtime client against dynalite, and a summary whose counts are exact.
  */
 class DemoRunTest {
 
