@@ -19,9 +19,10 @@ import org.apache.logging.log4j.ThreadContext;
  */
 final class DecoratedInvocation {
 
-    static final String EVENT_MESSAGE = "Handler event";
-    static final String RESPONSE_MESSAGE = "Handler response";
-    static final String ERROR_MESSAGE = "Handler failed with an uncaught exception";
+    // The messages Powertools for AWS Lambda (Java) writes: Logs Insights filters on them keep working.
+    static final String EVENT_MESSAGE = "Handler Event";
+    static final String RESPONSE_MESSAGE = "Handler Response";
+    static final String ERROR_MESSAGE = "Exception in Lambda Handler";
 
     private DecoratedInvocation() {
     }

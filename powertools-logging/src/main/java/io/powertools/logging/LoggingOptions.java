@@ -146,7 +146,7 @@ public final class LoggingOptions {
         }
 
         /**
-         * Logs the incoming event (INFO, message {@code Handler event}, key {@code event}).
+         * Logs the incoming event (INFO, message {@code Handler Event}, key {@code event}).
          *
          * @param logEvent true to log it
          * @return this builder
@@ -157,7 +157,7 @@ public final class LoggingOptions {
         }
 
         /**
-         * Logs the handler's response (INFO, message {@code Handler response}, key {@code response}).
+         * Logs the handler's response (INFO, message {@code Handler Response}, key {@code response}).
          *
          * @param logResponse true to log it
          * @return this builder

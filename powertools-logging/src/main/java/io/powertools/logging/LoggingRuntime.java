@@ -29,7 +29,8 @@ final class LoggingRuntime {
 
     private LoggingRuntime(LoggingConfiguration configuration) {
         this.configuration = configuration;
-        this.redactor = Redactor.of(configuration.redactKeys());
+        // The same variable the layout reads for MDC values: one redactor for the process.
+        this.redactor = Redactor.processWide();
     }
 
     static LoggingRuntime get() {

@@ -52,7 +52,7 @@ class AspectTest {
         assertThat(result).isEqualTo("done");
         List<JsonNode> lines = LogLines.take();
         assertThat(lines).extracting(line -> line.get("message").asText())
-                .containsExactly("Handler event", "handling", "Handler response");
+                .containsExactly("Handler Event", "handling", "Handler Response");
         assertThat(lines).allSatisfy(line -> {
             assertThat(line.get("function_request_id").asText()).isEqualTo("a-1");
             assertThat(line.get("correlation_id").asText()).isEqualTo("evt-1");

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.powertools.core.json.Json;
+import io.powertools.logging.internal.LineWriter;
 import io.powertools.logging.log4j.PowertoolsConsole;
+import io.powertools.testing.LogLineValidator;
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -99,6 +101,24 @@ class ConsoleAppenderTest {
         }
         assertThat(logLines).isEqualTo(threads * perThread);
         assertThat(blobs).isEqualTo(threads * perThread);
+    }
+
+    @Test
+    void aLineOfAnotherLayoutOverCloudWatchsLimitIsWrittenAsTheBoundedPowertoolsLine() {
+        // JSON Template Layout cuts each string at 65,536 characters, but control characters take
+        // 6 bytes each once escaped: this message would give a line of about 390 KB.
+        StringBuilder controls = new StringBuilder();
+        for (int i = 0; i < 70_000; i++) {
+            controls.append((char) (i % 0x20));
+        }
+        List<byte[]> writes = Collections.synchronizedList(new ArrayList<>());
+        withConsoleLogger(recordingWrites(writes), logger -> logger.info(controls.toString()));
+
+        assertThat(writes).hasSize(1);
+        byte[] line = writes.get(0);
+        JsonNode parsed = LogLineValidator.requireValid(line, 0, line.length);
+        assertThat(parsed.get("message").asText()).startsWith("\u0000\u0001").endsWith(LineWriter.TRUNCATED_SUFFIX);
+        assertThat(parsed.get("logger").asText()).isEqualTo("console-test");
     }
 
     @Test

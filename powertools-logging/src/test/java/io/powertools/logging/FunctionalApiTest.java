@@ -40,10 +40,10 @@ class FunctionalApiTest {
 
         assertThat(response).containsEntry("status", "ok");
         List<JsonNode> lines = LogLines.take();
-        JsonNode event = LogLines.withMessage(lines, "Handler event").get(0);
+        JsonNode event = LogLines.withMessage(lines, "Handler Event").get(0);
         assertThat(event.get("event").get("orderId").asInt()).isEqualTo(42);
         assertThat(event.get("function_request_id")).isNotNull();
-        JsonNode logged = LogLines.withMessage(lines, "Handler response").get(0);
+        JsonNode logged = LogLines.withMessage(lines, "Handler Response").get(0);
         assertThat(logged.get("response").get("status").asText()).isEqualTo("ok");
     }
 
@@ -156,7 +156,7 @@ class FunctionalApiTest {
                 LoggingOptions.builder().logEvent(true).build(), () -> "ran");
 
         assertThat(result).isEqualTo("ran");
-        JsonNode line = LogLines.withMessage(LogLines.take(), "Handler event").get(0);
+        JsonNode line = LogLines.withMessage(LogLines.take(), "Handler Event").get(0);
         assertThat(line.get("event").isTextual()).isTrue();
         assertThat(line.get("event").asText()).contains(SelfReferencing.class.getName())
                 .contains("could not be serialized");
@@ -185,7 +185,7 @@ class FunctionalApiTest {
                 output, FakeContext.create());
 
         assertThat(output.toString(StandardCharsets.UTF_8)).isEqualTo("{\"id\":\"s-1\",\"n\":1}");
-        JsonNode line = LogLines.withMessage(LogLines.take(), "Handler event").get(0);
+        JsonNode line = LogLines.withMessage(LogLines.take(), "Handler Event").get(0);
         assertThat(line.get("event").get("n").asInt()).isEqualTo(1);
         assertThat(line.get("correlation_id").asText()).isEqualTo("s-1");
     }

@@ -12,6 +12,7 @@ import io.powertools.core.ExecutionEnvironment;
 import io.powertools.core.Invocation;
 import io.powertools.core.config.Environment;
 import io.powertools.logging.internal.LineBuffer;
+import io.powertools.logging.internal.LineWriter;
 import io.powertools.logging.internal.LogState;
 import io.powertools.logging.log4j.PowertoolsJsonLayout;
 import io.powertools.testing.FakeContext;
@@ -208,6 +209,7 @@ class JsonLayoutTest {
                 .setConfiguration(new DefaultConfiguration())
                 .setEventTemplateUri("classpath:powertools-layout.json")
                 .setMaxStringLength(maxStringLength)
+                .setTruncatedStringSuffix(LineWriter.TRUNCATED_SUFFIX)
                 .build();
         String expected = template.toSerializable(event);
         String actual = PowertoolsJsonLayout.createLayout(maxStringLength).toSerializable(event);

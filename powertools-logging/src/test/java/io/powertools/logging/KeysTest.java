@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.powertools.logging.internal.ReservedKeys;
 import io.powertools.logging.testsupport.LogLines;
 import io.powertools.testing.FakeContext;
 import java.util.LinkedHashMap;
@@ -25,6 +26,8 @@ class KeysTest {
     @BeforeEach
     void clear() {
         LogLines.clear();
+        // A reserved name is warned about once per process: forget earlier tests' warnings.
+        ReservedKeys.forgetWarnings();
     }
 
     @AfterEach

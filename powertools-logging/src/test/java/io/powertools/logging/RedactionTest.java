@@ -36,7 +36,7 @@ class RedactionTest {
         PowertoolsLogging.withLogging(event, FakeContext.create(), LoggingOptions.builder().logEvent(true).build(),
                 () -> null);
 
-        JsonNode logged = LogLines.withMessage(LogLines.take(), "Handler event").get(0).get("event");
+        JsonNode logged = LogLines.withMessage(LogLines.take(), "Handler Event").get(0).get("event");
         assertThat(logged.get("user").asText()).isEqualTo("u-1");
         assertThat(logged.get("password").asText()).isEqualTo("***");
         assertThat(logged.get("headers").get("Authorization").asText()).isEqualTo("***");

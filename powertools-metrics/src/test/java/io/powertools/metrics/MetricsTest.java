@@ -61,7 +61,7 @@ class MetricsTest {
         assertThat(metrics.get(1).get("StorageResolution").asInt()).isEqualTo(1);
         assertThat(blob.get("orderId").asText()).isEqualTo("o-42");
         assertThat(blob.get("function_request_id").asText()).isEqualTo("req-1");
-        assertThat(blob.get("xray_trace_id").asText()).isEqualTo("Root=1-5759e988-req-1");
+        assertThat(blob.get("xray_trace_id").asText()).isEqualTo("1-5759e988-req-1");
     }
 
     @Test

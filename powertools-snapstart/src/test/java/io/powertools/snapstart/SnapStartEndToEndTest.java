@@ -59,7 +59,7 @@ class SnapStartEndToEndTest {
             // No log line at all comes from a priming invocation (the handler's own lines included).
             assertThat(stdout).noneSatisfy(line -> assertThat(line).contains("\"function_request_id\":\"snapstart-priming"));
             // The logging decorator writes no event line for priming invocations.
-            assertThat(stdout.stream().filter(line -> line.contains("Handler event"))
+            assertThat(stdout.stream().filter(line -> line.contains("Handler Event"))
                     .map(line -> Json.parse(line.substring(line.indexOf('{'))).path("function_request_id").asText()))
                     .containsExactly("req-1", "req-2");
             // The class lists of the modules on the class path were primed without errors.

@@ -11,6 +11,9 @@
  *       open-source DynamoDB-compatible server, in a Node.js child process, or an external
  *       endpoint), and {@link io.powertools.testing.DynamoDbTestServerExtension}, its JUnit 5
  *       extension.</li>
+ *   <li>{@link io.powertools.testing.OutputCaptureExtension} and
+ *       {@link io.powertools.testing.CapturedOutput}: what a handler called in the test's JVM
+ *       printed, as log events and checked EMF blobs.</li>
  *   <li>{@link io.powertools.testing.DynamoDbLocalExtension}: the former DynamoDB extension, until
  *       its last users move to {@code DynamoDbTestServer}.</li>
  * </ul>

@@ -208,7 +208,7 @@ class SoakTest {
                 assertThat(line.get("mdcReq").asText()).as("MDC of %s", line).isEqualTo(requestId);
             }
             String message = line.get("message").asText();
-            if (message.equals("Handler event")) {
+            if (message.equals("Handler Event")) {
                 assertThat(line.get("event").get("seq").asInt()).as("event logged for %s", requestId).isEqualTo(s.seq());
             } else {
                 assertThat(line.path("req").asText()).as("temporary key of %s", line).isEqualTo(requestId);
@@ -232,7 +232,7 @@ class SoakTest {
             if (message.startsWith("held ")) {
                 heldLines.merge(requestId, 1, Integer::sum);
             }
-            if (line.has("error") && message.equals("Handler failed with an uncaught exception")) {
+            if (line.has("error") && message.equals("Exception in Lambda Handler")) {
                 assertThat(line.get("error").get("message").asText()).startsWith("requested failure " + requestId);
                 errorLines.merge(requestId, 1, Integer::sum);
             }
@@ -270,7 +270,7 @@ class SoakTest {
             }
             Sent s = byRequest.get(requestId);
             assertThat(blob.get("req").asText()).as("metadata of the blob of %s", requestId).isEqualTo(requestId);
-            assertThat(blob.get("xray_trace_id").asText()).contains(s.traceRoot());
+            assertThat(blob.get("xray_trace_id").asText()).isEqualTo(s.traceRoot());
             assertThat(blob.get("Suite").asText()).isEqualTo("soak");
             for (String metric : List.of("InvocationValue", "ExecutionValue", "RecordValue")) {
                 JsonNode value = blob.get(metric);

@@ -9,8 +9,11 @@ import org.apache.logging.log4j.message.Message;
 
 /**
  * Writes the user's keys at the root of the line: persistent keys, then the invocation's
- * temporary keys, then the structured arguments of the message. A more specific key hides a
- * less specific one of the same name, so no line has duplicate members.
+ * temporary keys, then the structured arguments of the message. Each name appears once: a
+ * structured argument hides a temporary key of the same name, which hides a persistent one; among
+ * the arguments of one call, the first that carries a name wins. Reserved names never get here
+ * (they are refused when a key or argument is created), and {@link ContextDataResolver} skips MDC
+ * entries whose name this writes.
  */
 public final class KeysResolver implements EventResolver {
 
@@ -26,7 +29,7 @@ public final class KeysResolver implements EventResolver {
 
     @Override
     public void resolve(LogEvent event, JsonWriter writer, boolean succeedingEntry) {
-        writeKeys(event, writer, succeedingEntry);
+        writeKeys(event, writer, succeedingEntry, Integer.MAX_VALUE);
     }
 
     /**
@@ -35,8 +38,11 @@ public final class KeysResolver implements EventResolver {
      * @param event the event, whose message may carry structured arguments
      * @param writer the line being written
      * @param succeedingEntry whether members were written before, so the first key needs a separator
+     * @param rawJsonLimit longest JSON value (in characters) written as JSON; a longer one is written
+     *     as a string the writer cuts at its maxStringLength
+     * @return whether a member has been written (by the caller before, or here)
      */
-    public static void writeKeys(LogEvent event, JsonWriter writer, boolean succeedingEntry) {
+    public static boolean writeKeys(LogEvent event, JsonWriter writer, boolean succeedingEntry, int rawJsonLimit) {
         KeyValues persistent = PersistentKeys.get();
         Invocation invocation = Invocation.currentOrNull();
         KeyValues temporary = invocation == null ? KeyValues.EMPTY : LogState.of(invocation).keys();
@@ -44,34 +50,57 @@ public final class KeysResolver implements EventResolver {
         boolean separator = succeedingEntry;
         for (int i = 0; i < persistent.size(); i++) {
             String key = persistent.key(i);
-            if (!temporary.contains(key) && !inArguments(parameters, key)) {
-                separator = write(writer, separator, key, persistent.value(i));
+            if (!temporary.contains(key) && !inArguments(parameters, parameters == null ? 0 : parameters.length, key)) {
+                separator = write(writer, separator, key, persistent.value(i), rawJsonLimit);
             }
         }
         for (int i = 0; i < temporary.size(); i++) {
             String key = temporary.key(i);
-            if (!inArguments(parameters, key)) {
-                separator = write(writer, separator, key, temporary.value(i));
+            if (!inArguments(parameters, parameters == null ? 0 : parameters.length, key)) {
+                separator = write(writer, separator, key, temporary.value(i), rawJsonLimit);
             }
         }
         if (parameters != null) {
-            for (Object parameter : parameters) {
-                if (parameter instanceof StructuredArgument) {
-                    StructuredArgument argument = (StructuredArgument) parameter;
+            for (int p = 0; p < parameters.length; p++) {
+                if (parameters[p] instanceof StructuredArgument) {
+                    StructuredArgument argument = (StructuredArgument) parameters[p];
                     for (int i = 0; i < argument.size(); i++) {
-                        separator = write(writer, separator, argument.key(i), argument.value(i));
+                        if (!inArguments(parameters, p, argument.key(i))) {
+                            separator = write(writer, separator, argument.key(i), argument.value(i), rawJsonLimit);
+                        }
                     }
                 }
             }
         }
+        return separator;
     }
 
-    private static boolean write(JsonWriter writer, boolean separator, String key, Object value) {
+    /**
+     * Whether a name is written by {@link #writeKeys}: a persistent or temporary key, or a key of a
+     * structured argument of the event.
+     *
+     * @param event the event
+     * @param key the name
+     * @return true when the user's keys already hold it
+     */
+    static boolean isUserKey(LogEvent event, String key) {
+        if (PersistentKeys.get().contains(key)) {
+            return true;
+        }
+        Invocation invocation = Invocation.currentOrNull();
+        if (invocation != null && LogState.of(invocation).keys().contains(key)) {
+            return true;
+        }
+        Object[] parameters = structuredParameters(event.getMessage());
+        return inArguments(parameters, parameters == null ? 0 : parameters.length, key);
+    }
+
+    private static boolean write(JsonWriter writer, boolean separator, String key, Object value, int rawJsonLimit) {
         if (separator) {
             writer.writeSeparator();
         }
         writer.writeObjectKey(key);
-        LogValues.write(writer, value);
+        LogValues.write(writer, value, rawJsonLimit);
         return true;
     }
 
@@ -92,11 +121,13 @@ public final class KeysResolver implements EventResolver {
         return null;
     }
 
-    private static boolean inArguments(Object[] parameters, String key) {
+    /** Whether one of the first {@code end} parameters is a structured argument holding the key. */
+    private static boolean inArguments(Object[] parameters, int end, String key) {
         if (parameters == null) {
             return false;
         }
-        for (Object parameter : parameters) {
+        for (int i = 0; i < end; i++) {
+            Object parameter = parameters[i];
             if (parameter instanceof StructuredArgument && ((StructuredArgument) parameter).contains(key)) {
                 return true;
             }

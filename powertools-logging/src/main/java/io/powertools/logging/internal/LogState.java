@@ -2,7 +2,7 @@ package io.powertools.logging.internal;
 
 import io.powertools.core.Invocation;
 import io.powertools.core.InvocationLocal;
-import io.powertools.core.TraceHeader;
+import io.powertools.core.TraceHeaders;
 
 /**
  * Everything logging keeps for one invocation: temporary keys, correlation id, the sampling
@@ -194,7 +194,7 @@ public final class LogState {
     public String traceRoot(Invocation invocation) {
         String root = traceRoot;
         if (root == null) {
-            root = TraceHeader.rootOf(invocation.traceId().orElse(null));
+            root = TraceHeaders.root(invocation.traceId().orElse(null));
             traceRoot = root == null ? "" : root;
         }
         return root == null || root.isEmpty() ? null : root;

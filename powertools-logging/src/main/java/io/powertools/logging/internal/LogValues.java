@@ -29,7 +29,10 @@ public final class LogValues {
      *     (a placeholder text says why instead)
      */
     public static Object normalize(Object value, Redactor redactor) {
-        if (value == null || value instanceof String || value instanceof Boolean || value instanceof RawJson) {
+        if (value instanceof String) {
+            return redactor.redactJsonText((String) value);
+        }
+        if (value == null || value instanceof Boolean || value instanceof RawJson) {
             return value;
         }
         if (value instanceof Integer || value instanceof Long || value instanceof Short || value instanceof Byte
@@ -42,9 +45,23 @@ public final class LogValues {
             return Double.isFinite(d) ? value : value.toString();
         }
         if (value instanceof CharSequence || value instanceof Character || value instanceof Enum) {
-            return value.toString();
+            String text = safeToString(value);
+            return text == null ? failedToString(value) : redactor.redactJsonText(text);
         }
         return toRawJson(value, redactor);
+    }
+
+    /** A value's toString(), or null when it throws (user code must not fail because it logged). */
+    private static String safeToString(Object value) {
+        try {
+            return value.toString();
+        } catch (RuntimeException | LinkageError | StackOverflowError e) {
+            return null;
+        }
+    }
+
+    private static String failedToString(Object value) {
+        return "[" + value.getClass().getName() + ": toString() failed]";
     }
 
     /**
@@ -84,6 +101,11 @@ public final class LogValues {
         try {
             return new RawJson(Json.write(redactor.redact(Json.parse(json))));
         } catch (RuntimeException e) {
+            if (redactor.mentionsSensitiveKey(json)) {
+                // A configured secret may be in it, and it cannot be parsed to mask it: never written raw.
+                InternalLog.warn("Structured argument is not valid JSON and mentions a redacted key: it is not written");
+                return Redactor.UNPARSABLE;
+            }
             InternalLog.warn("Structured argument is not valid JSON and is logged as text: " + e.getMessage());
             return json;
         }
@@ -129,12 +151,29 @@ public final class LogValues {
      * @param value a value returned by {@link #normalize(Object, Redactor)}
      */
     public static void write(JsonWriter writer, Object value) {
+        write(writer, value, Integer.MAX_VALUE);
+    }
+
+    /**
+     * Writes a normalised value, bounding pre-rendered JSON.
+     *
+     * @param writer the layout's writer
+     * @param value a value returned by {@link #normalize(Object, Redactor)}
+     * @param rawJsonLimit longest JSON (in characters) written as JSON; longer JSON is written as a
+     *     string, which the writer cuts at its maxStringLength with its marker
+     */
+    public static void write(JsonWriter writer, Object value, int rawJsonLimit) {
         if (value == null) {
             writer.writeNull();
         } else if (value instanceof String) {
             writer.writeString((String) value);
         } else if (value instanceof RawJson) {
-            writer.writeRawString(((RawJson) value).json());
+            String json = ((RawJson) value).json();
+            if (json.length() <= rawJsonLimit) {
+                writer.writeRawString(json);
+            } else {
+                writer.writeString(json);
+            }
         } else if (value instanceof Boolean) {
             writer.writeBoolean((Boolean) value);
         } else if (value instanceof Integer || value instanceof Short || value instanceof Byte) {

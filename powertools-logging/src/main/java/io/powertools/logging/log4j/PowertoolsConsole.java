@@ -1,6 +1,7 @@
 package io.powertools.logging.log4j;
 
 import io.powertools.logging.internal.LineBuffer;
+import io.powertools.logging.internal.LineWriter;
 import java.io.PrintStream;
 import java.io.Serializable;
 import org.apache.logging.log4j.core.Appender;
@@ -32,6 +33,12 @@ import org.apache.logging.log4j.core.layout.JsonLayout;
  * written with one {@link PrintStream#write(byte[], int, int)}, which the stream performs under its
  * own lock, so lines and blobs never interleave. The stream is looked up at every write because
  * the Lambda runtime client replaces {@code System.out} after the JVM starts.
+ *
+ * <p>It also keeps every line within CloudWatch Logs' 256 KB event: {@code <PowertoolsJsonLayout/>}
+ * bounds its lines itself; a line of any other layout (JSON Template Layout cuts each string at
+ * {@code maxStringLength} characters, but not the line) that comes out larger is written instead
+ * as {@code <PowertoolsJsonLayout/>} writes it, with shortened values. Checking costs one
+ * comparison per line.
  */
 @Plugin(name = "PowertoolsConsole", category = Core.CATEGORY_NAME, elementType = Appender.ELEMENT_TYPE,
         printObject = true)
@@ -40,6 +47,8 @@ public final class PowertoolsConsole extends AbstractAppender {
     private final boolean stderr;
     /** Scratch space per thread, reused across events; it never holds data between events. */
     private final ThreadLocal<LineBuffer> buffers = ThreadLocal.withInitial(LineBuffer::new);
+    /** Rewrites a line of another layout that came out over the limit; created on first need. */
+    private volatile PowertoolsJsonLayout bounded;
 
     private PowertoolsConsole(String name, Layout<? extends Serializable> layout, Filter filter, boolean stderr) {
         super(name, filter, layout, true, Property.EMPTY_ARRAY);
@@ -79,9 +88,24 @@ public final class PowertoolsConsole extends AbstractAppender {
     public void append(LogEvent event) {
         LineBuffer line = buffers.get();
         line.clear();
-        getLayout().encode(event, line);
+        Layout<? extends Serializable> layout = getLayout();
+        layout.encode(event, line);
+        // The line break is not part of CloudWatch's event.
+        if (line.size() > LineWriter.MAX_LINE_BYTES + 1 && !(layout instanceof PowertoolsJsonLayout)) {
+            line.clear();
+            boundedLayout().encode(event, line);
+        }
         PrintStream out = stderr ? System.err : System.out;
         out.write(line.array(), 0, line.size());
         out.flush();
+    }
+
+    private PowertoolsJsonLayout boundedLayout() {
+        PowertoolsJsonLayout layout = bounded;
+        if (layout == null) {
+            layout = PowertoolsJsonLayout.createDefaultLayout();
+            bounded = layout;
+        }
+        return layout;
     }
 }

@@ -1,19 +1,20 @@
 package io.powertools.logging.testsupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.powertools.testing.LogLineValidator;
+import io.powertools.testing.StrictJson;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
-/** Reads what the real Log4j2 pipeline wrote and parses EVERY line as one JSON object. */
+/**
+ * Reads what the real Log4j2 pipeline wrote and checks EVERY line with {@link LogLineValidator}: one
+ * strict JSON object (a member twice is an error), within 256 KB, with the layout's members.
+ */
 public final class LogLines {
-
-    private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private LogLines() {
     }
@@ -36,13 +37,7 @@ public final class LogLines {
         }
         assertThat(text).as("output ends with a line break").endsWith("\n");
         for (String line : text.substring(0, text.length() - 1).split("\n", -1)) {
-            try {
-                JsonNode node = MAPPER.readTree(line);
-                assertThat(node.isObject()).as("line is a JSON object: %s", abbreviate(line)).isTrue();
-                lines.add(node);
-            } catch (Exception e) {
-                fail("Not one JSON object per line: " + abbreviate(line), e);
-            }
+            lines.add(LogLineValidator.requireValid(line));
         }
         return lines;
     }
@@ -78,12 +73,10 @@ public final class LogLines {
     public static List<JsonNode> jsonLines(List<String> stdout) {
         List<JsonNode> lines = new ArrayList<>();
         for (String line : stdout) {
-            if (line.startsWith("{")) {
-                try {
-                    lines.add(MAPPER.readTree(line));
-                } catch (Exception e) {
-                    fail("Not JSON: " + abbreviate(line), e);
-                }
+            if (LogLineValidator.looksLikeLogLine(line)) {
+                lines.add(LogLineValidator.requireValid(line));
+            } else if (line.startsWith("{")) {
+                lines.add(StrictJson.parse(line));
             }
         }
         return lines;
@@ -99,9 +92,5 @@ public final class LogLines {
     public static JsonNode first(List<JsonNode> lines, String message) {
         return withMessage(lines, message).stream().findFirst()
                 .orElseThrow(() -> new AssertionError("no line '" + message + "' in " + lines));
-    }
-
-    private static String abbreviate(String line) {
-        return line.length() > 300 ? line.substring(0, 300) + "..." : line;
     }
 }

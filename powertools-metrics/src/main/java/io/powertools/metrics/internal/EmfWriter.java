@@ -15,7 +15,8 @@ import java.util.Map;
  *
  * <p>Blob layout: {@code {"_aws":{"Timestamp":..,"CloudWatchMetrics":[{"Namespace":..,
  * "Dimensions":[[keys]],"Metrics":[{"Name":..,"Unit":..[,"StorageResolution":1]}]}]},
- * <dimensions>, <metric values>, "function_request_id":..,"xray_trace_id":.., <metadata>}}.
+ * <dimensions>, <metric values>, <context members>, <metadata>}} where the context members say
+ * which request and function wrote the blob ({@link ContextMembers}).
  * The fixed parts are pre-encoded fragments; names and values go through {@link JsonBytes}.
  *
  * <p>One instance per flush; not thread-safe.
@@ -31,8 +32,6 @@ final class EmfWriter {
     private static final byte[] HIGH_RESOLUTION = JsonBytes.fragment(",\"StorageResolution\":"
             + MetricResolution.HIGH.seconds() + "}");
     private static final byte[] CLOSE_AWS = JsonBytes.fragment("]}]}");
-    private static final byte[] REQUEST_ID = JsonBytes.fragment(",\"" + Validation.REQUEST_ID_KEY + "\":");
-    private static final byte[] TRACE_ID = JsonBytes.fragment(",\"" + Validation.TRACE_ID_KEY + "\":");
 
     /** A blob bigger than this does not keep its buffer for the thread's next flush. */
     private static final int RETAINED_BUFFER_BYTES = 64 * 1024;
@@ -50,7 +49,7 @@ final class EmfWriter {
      * values {@code [100r, 100r+100)}; each round's metrics are grouped by 100.
      */
     void writeSplit(String namespace, long timestamp, String[] dimKeys, String[] dimValues, int dimCount,
-            Series[] series, int seriesCount, Map<String, Object> metadata, String requestId, String traceId) {
+            Series[] series, int seriesCount, Map<String, Object> metadata, byte[] context) {
         int maxValues = 0;
         for (int i = 0; i < seriesCount; i++) {
             maxValues = Math.max(maxValues, series[i].size());
@@ -58,7 +57,7 @@ final class EmfWriter {
         if (maxValues <= Validation.MAX_VALUES_PER_METRIC && seriesCount <= Validation.MAX_METRICS_PER_BLOB) {
             // The common case: everything fits one blob, written straight from the caller's array.
             writeBlob(namespace, timestamp, dimKeys, dimValues, dimCount, series, seriesCount, 0,
-                    metadata, requestId, traceId);
+                    metadata, context);
             return;
         }
         Series[] group = new Series[Math.min(seriesCount, Validation.MAX_METRICS_PER_BLOB)];
@@ -70,14 +69,14 @@ final class EmfWriter {
                     group[count++] = s;
                     if (count == group.length) {
                         writeBlob(namespace, timestamp, dimKeys, dimValues, dimCount, group, count, from,
-                                metadata, requestId, traceId);
+                                metadata, context);
                         count = 0;
                     }
                 }
             }
             if (count > 0) {
                 writeBlob(namespace, timestamp, dimKeys, dimValues, dimCount, group, count, from,
-                        metadata, requestId, traceId);
+                        metadata, context);
             }
         }
     }
@@ -85,17 +84,17 @@ final class EmfWriter {
     /** Writes one blob holding, for each series, its values from {@code valueFrom} (at most 100). */
     void writeBlob(String namespace, long timestamp, String[] dimKeys, String[] dimValues, int dimCount,
             Series[] series, int seriesCount, int valueFrom, Map<String, Object> metadata,
-            String requestId, String traceId) {
+            byte[] context) {
         SpareBuffer spare = SPARE.get();
         // A sink that itself flushes metrics finds the spare in use and gets a fresh buffer.
         JsonBytes buffer = spare.take();
         try {
             writeBlob(buffer, namespace, timestamp, dimKeys, dimValues, dimCount, series, seriesCount, valueFrom,
-                    metadata, requestId, traceId);
+                    metadata, context);
             int blobBytes = buffer.size() - 1; // the newline is not part of the log event
             if (blobBytes > Validation.MAX_BLOB_BYTES) {
                 // The checks at the calls keep every input within the limit; this is the last line of defence
-                // for what no call checks (a request or trace id from the context, for example).
+                // for what no call checks (a request id or trace header from the context, for example).
                 throw new IllegalStateException("The EMF blob of metrics " + Validation.names(series, seriesCount)
                         + " would have " + blobBytes + " bytes; CloudWatch drops log events over 1 MB ("
                         + Validation.MAX_BLOB_BYTES + " bytes), so it was not written. Its dimensions, metadata or "
@@ -109,7 +108,7 @@ final class EmfWriter {
 
     private static void writeBlob(JsonBytes out, String namespace, long timestamp, String[] dimKeys,
             String[] dimValues, int dimCount, Series[] series, int seriesCount, int valueFrom,
-            Map<String, Object> metadata, String requestId, String traceId) {
+            Map<String, Object> metadata, byte[] context) {
         out.raw(OPEN).number(timestamp).raw(NAMESPACE).string(namespace).raw(DIMENSIONS);
         for (int i = 0; i < dimCount; i++) {
             if (i > 0) {
@@ -152,12 +151,7 @@ final class EmfWriter {
                 out.raw(']');
             }
         }
-        if (requestId != null) {
-            out.raw(REQUEST_ID).string(requestId);
-        }
-        if (traceId != null) {
-            out.raw(TRACE_ID).string(traceId);
-        }
+        out.raw(context);
         if (metadata != null) {
             for (Map.Entry<String, Object> entry : metadata.entrySet()) {
                 out.raw(',').string(entry.getKey()).raw(':');

@@ -46,7 +46,7 @@ public final class ImmediateBlobs {
         }
         Series coldStart = new Series(COLD_START_METRIC, MetricUnit.COUNT, MetricResolution.STANDARD, 1);
         new EmfWriter(config.sink()).writeBlob(config.namespace(), config.clock().millis(), keys, values, n,
-                new Series[] {coldStart}, 1, 0, null, invocation.requestId(), invocation.traceId().orElse(null));
+                new Series[] {coldStart}, 1, 0, null, config.contextMembers().encode(invocation));
     }
 
     /**
@@ -94,8 +94,6 @@ public final class ImmediateBlobs {
         }
         Series series = new Series(name, unit, resolution, value);
         new EmfWriter(config.sink()).writeBlob(namespace, config.clock().millis(), keys, values, n,
-                new Series[] {series}, 1, 0, null,
-                invocation == null ? null : invocation.requestId(),
-                invocation == null ? null : invocation.traceId().orElse(null));
+                new Series[] {series}, 1, 0, null, config.contextMembers().encode(invocation));
     }
 }

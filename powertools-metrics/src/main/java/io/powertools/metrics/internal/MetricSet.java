@@ -48,6 +48,8 @@ public final class MetricSet {
     private String namespace;
     private long timestamp = Long.MIN_VALUE;
     private boolean flushedAny;
+    /** The context members of this invocation's blobs, encoded on first use. */
+    private byte[] context;
     private boolean closed;
 
     /**
@@ -185,15 +187,15 @@ public final class MetricSet {
             }
             if (metadata == null) {
                 metadata = new LinkedHashMap<>();
-                // Every blob repeats the request and trace ids next to the metadata: they share its budget.
-                metadataBytes = idBytes();
+                // Every blob repeats the context members next to the metadata: they share its budget.
+                metadataBytes = context().length;
             }
             MetadataValues.Copy previous = metadata.get(key);
             long total = metadataBytes + entryBytes - (previous == null ? 0 : MetadataValues.memberBytes(key, previous));
             if (total > MetadataValues.MAX_METADATA_BYTES) {
                 throw new IllegalArgumentException("Metadata '" + key + "' would bring the metadata of invocation "
-                        + invocation.requestId() + " to " + total + " bytes as written (request and trace ids "
-                        + "included): at most " + MetadataValues.MAX_METADATA_BYTES
+                        + invocation.requestId() + " to " + total + " bytes as written (request id, "
+                        + "trace and function members included): at most " + MetadataValues.MAX_METADATA_BYTES
                         + " bytes, so each EMF line stays under CloudWatch's 1 MB log event limit");
             }
             metadata.put(key, copy);
@@ -327,8 +329,7 @@ public final class MetricSet {
                     meta.put(entry.getKey(), entry.getValue().value());
                 }
             }
-            new EmfWriter(config.sink()).writeSplit(ns, ts, keys, values, dimCount, series, seriesCount, meta,
-                    invocation.requestId(), invocation.traceId().orElse(null));
+            new EmfWriter(config.sink()).writeSplit(ns, ts, keys, values, dimCount, series, seriesCount, meta, context());
             flushedAny = true;
             return true;
         } finally {
@@ -379,17 +380,14 @@ public final class MetricSet {
                 + "handler returns, or wait for background work inside it.");
     }
 
-    /** The size of the request and trace id members every blob of this invocation carries. */
-    private long idBytes() {
-        long bytes = 0;
-        if (invocation.requestId() != null) {
-            bytes += 4 + Validation.REQUEST_ID_KEY.length() + JsonBytes.encodedLength(invocation.requestId());
+    /** The context members every blob of this invocation carries, encoded on first use. */
+    private byte[] context() {
+        byte[] members = context;
+        if (members == null) {
+            members = config.contextMembers().encode(invocation);
+            context = members;
         }
-        String traceId = invocation.traceId().orElse(null);
-        if (traceId != null) {
-            bytes += 4 + Validation.TRACE_ID_KEY.length() + JsonBytes.encodedLength(traceId);
-        }
-        return bytes;
+        return members;
     }
 
     private void clear() {

@@ -44,6 +44,7 @@ public final class MetricsConfig {
     private final boolean disabled;
     private final EmfSink sink;
     private final Clock clock;
+    private final ContextMembers contextMembers;
 
     private MetricsConfig(ExecutionEnvironment executionEnvironment, String namespace, String service,
             Map<String, String> defaultDimensions, boolean captureColdStart, boolean raiseOnEmptyMetrics,
@@ -58,6 +59,7 @@ public final class MetricsConfig {
         this.disabled = disabled;
         this.sink = sink;
         this.clock = clock;
+        this.contextMembers = ContextMembers.of(executionEnvironment.environment());
         Map<String, String> base = new LinkedHashMap<>();
         if (service != null) {
             base.put(SERVICE_DIMENSION, service);
@@ -252,6 +254,11 @@ public final class MetricsConfig {
     /** @return where lines go */
     public EmfSink sink() {
         return sink;
+    }
+
+    /** @return the request and function members every blob carries */
+    ContextMembers contextMembers() {
+        return contextMembers;
     }
 
     /** @return the clock for timestamps */

@@ -1,6 +1,10 @@
 package io.powertools.metrics.internal;
 
 import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
 
 /**
  * The EMF and CloudWatch rules, checked when a value is added so that a flush never writes a
@@ -38,6 +42,10 @@ public final class Validation {
     public static final String REQUEST_ID_KEY = "function_request_id";
     /** Metadata key of the X-Ray trace id, written into every blob. */
     public static final String TRACE_ID_KEY = "xray_trace_id";
+    /** Root names no metric, dimension or metadata key may take ({@link ContextMembers}). */
+    static final Set<String> RESERVED_NAMES = Collections.unmodifiableSet(new LinkedHashSet<>(List.of(AWS_KEY,
+            REQUEST_ID_KEY, TRACE_ID_KEY, ContextMembers.TRACE_HEADER_KEY, ContextMembers.EXECUTION_ENVIRONMENT_KEY,
+            ContextMembers.FUNCTION_VERSION_KEY, ContextMembers.LOG_STREAM_KEY)));
 
     private Validation() {
     }
@@ -298,9 +306,9 @@ public final class Validation {
     }
 
     private static void rejectReserved(String what, String text) {
-        if (AWS_KEY.equals(text) || REQUEST_ID_KEY.equals(text) || TRACE_ID_KEY.equals(text)) {
-            throw new IllegalArgumentException("Invalid " + what + " '" + text
-                    + "': the names _aws, function_request_id and xray_trace_id are reserved; every blob carries them");
+        if (RESERVED_NAMES.contains(text)) {
+            throw new IllegalArgumentException("Invalid " + what + " '" + text + "': the names " + RESERVED_NAMES
+                    + " are reserved for the members blobs carry to say where they came from; choose another name");
         }
     }
 }

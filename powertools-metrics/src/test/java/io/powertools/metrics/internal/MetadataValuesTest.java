@@ -25,7 +25,7 @@ class MetadataValuesTest {
         EmfSink sink = (line, offset, length) -> size[0] = length;
         Series series = new Series("M", MetricUnit.COUNT, MetricResolution.STANDARD, 1);
         new EmfWriter(sink).writeBlob("Ns", 1_764_000_000_000L, new String[0], new String[0], 0,
-                new Series[] {series}, 1, 0, metadata, "request", null);
+                new Series[] {series}, 1, 0, metadata, new byte[0]);
         return size[0];
     }
 

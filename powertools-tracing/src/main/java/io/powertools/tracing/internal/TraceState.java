@@ -2,7 +2,7 @@ package io.powertools.tracing.internal;
 
 import io.powertools.core.Invocation;
 import io.powertools.core.InvocationLocal;
-import io.powertools.core.TraceHeader;
+import io.powertools.core.TraceHeaders;
 import io.powertools.core.json.JsonBytes;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -88,11 +88,13 @@ public final class TraceState {
         if (config.disabled() || invocation.isPriming() || !invocation.isOpen()) {
             return OFF;
         }
-        TraceHeader header = TraceHeader.parse(invocation.traceId().orElse(null));
-        if (!header.isSampled() || header.root().isEmpty() || header.parent().isEmpty()) {
+        String header = invocation.traceId().orElse(null);
+        String root = TraceHeaders.root(header);
+        String parent = TraceHeaders.parent(header);
+        if (!TraceHeaders.isSampled(header) || root == null || parent == null) {
             return OFF;
         }
-        return new TraceState(config, config.client(), header.root().get(), header.parent().get());
+        return new TraceState(config, config.client(), root, parent);
     }
 
     /**

@@ -30,7 +30,7 @@ import org.slf4j.MDC;
  * on, and arbitrary messages, keys and structured arguments logged inside: the handler runs once and
  * its result or exception comes out unchanged, nothing else escapes, the correlation id is exactly
  * the scalar found at the path (or none), and every line Log4j2 really wrote is one valid JSON object
- * carrying its invocation's request id, with one "Handler event" line per invocation.
+ * carrying its invocation's request id, with one "Handler Event" line per invocation.
  */
 class LoggingFuzzTest {
 
@@ -113,12 +113,12 @@ class LoggingFuzzTest {
             if (id == null || !id.asText().startsWith("log-")) {
                 continue;
             }
-            if (line.path("message").asText().equals("Handler event")) {
+            if (line.path("message").asText().equals("Handler Event")) {
                 eventLines.merge(id.asText(), 1, Integer::sum);
             }
         }
         assertThat(lines).isGreaterThan(CASES);
-        assertThat(eventLines).as("one Handler event line per invocation").hasSize(CASES)
+        assertThat(eventLines).as("one Handler Event line per invocation").hasSize(CASES)
                 .allSatisfy((id, count) -> assertThat(count).as("event lines of %s", id).isEqualTo(1));
     }
 

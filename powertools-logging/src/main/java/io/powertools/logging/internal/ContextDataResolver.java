@@ -1,0 +1,88 @@
+package io.powertools.logging.internal;
+
+import java.util.Map;
+import org.apache.logging.log4j.core.LogEvent;
+import org.apache.logging.log4j.layout.template.json.resolver.EventResolver;
+import org.apache.logging.log4j.layout.template.json.util.JsonWriter;
+import org.apache.logging.log4j.util.IndexedReadOnlyStringMap;
+import org.apache.logging.log4j.util.ReadOnlyStringMap;
+
+/**
+ * Writes the event's context data (Log4j2 ThreadContext / SLF4J MDC, and SLF4J fluent key-values,
+ * which log4j-slf4j2-impl passes the same way) at the root of the line, as strings, so that no name
+ * appears twice: an entry whose name is reserved by the layout ({@code level},
+ * {@code function_request_id}...) is left out with a once-per-name warning, and one whose name the
+ * user's keys or structured arguments already wrote is left out (those win). Values of sensitive
+ * keys are masked, and JSON text in a value has its sensitive members masked.
+ */
+public final class ContextDataResolver implements EventResolver {
+
+    @Override
+    public boolean isFlattening() {
+        return true;
+    }
+
+    @Override
+    public void resolve(LogEvent event, JsonWriter writer) {
+        resolve(event, writer, false);
+    }
+
+    @Override
+    public void resolve(LogEvent event, JsonWriter writer, boolean succeedingEntry) {
+        write(event, writer, succeedingEntry, Redactor.processWide());
+    }
+
+    /**
+     * Writes the context data as members of the line's object.
+     *
+     * @param event the event
+     * @param writer the line being written
+     * @param succeedingEntry whether members were written before
+     * @param redactor what to mask
+     * @return whether a member has been written (by the caller before, or here)
+     */
+    public static boolean write(LogEvent event, JsonWriter writer, boolean succeedingEntry, Redactor redactor) {
+        ReadOnlyStringMap data = event.getContextData();
+        if (data == null || data.isEmpty()) {
+            return succeedingEntry;
+        }
+        boolean separator = succeedingEntry;
+        if (data instanceof IndexedReadOnlyStringMap) {
+            // Log4j's own maps: read by index, without allocating per line.
+            IndexedReadOnlyStringMap indexed = (IndexedReadOnlyStringMap) data;
+            for (int i = 0; i < indexed.size(); i++) {
+                separator = writeEntry(event, writer, separator, indexed.getKeyAt(i), indexed.getValueAt(i), redactor);
+            }
+        } else {
+            for (Map.Entry<String, String> entry : data.toMap().entrySet()) {
+                separator = writeEntry(event, writer, separator, entry.getKey(), entry.getValue(), redactor);
+            }
+        }
+        return separator;
+    }
+
+    private static boolean writeEntry(LogEvent event, JsonWriter writer, boolean separator, String key, Object value,
+            Redactor redactor) {
+        if (key == null) {
+            return separator;
+        }
+        if (ReservedKeys.isReserved(key)) {
+            ReservedKeys.warnLeftOut(key);
+            return separator;
+        }
+        if (KeysResolver.isUserKey(event, key)) {
+            return separator;
+        }
+        if (separator) {
+            writer.writeSeparator();
+        }
+        writer.writeObjectKey(key);
+        if (redactor.isSensitive(key)) {
+            writer.writeString(Redactor.MASK);
+        } else {
+            String text = String.valueOf(value);
+            writer.writeString(redactor.isEmpty() ? text : redactor.redactJsonText(text));
+        }
+        return true;
+    }
+}
