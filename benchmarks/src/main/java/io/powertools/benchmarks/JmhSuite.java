@@ -27,7 +27,6 @@ public final class JmhSuite {
             "io.powertools.benchmarks.metrics.MetricsFlushBenchmark",
             "io.powertools.benchmarks.idempotency.IdempotencyKeyBenchmark",
             "io.powertools.benchmarks.idempotency.IdempotencyDynamoDbBenchmark",
-            "io.powertools.benchmarks.idempotency.IdempotencyDynamoDbHttpBenchmark",
             "io.powertools.benchmarks.idempotency.IdempotencyOverheadBenchmark",
             "io.powertools.benchmarks.batch.BatchParallelismBenchmark");
 
@@ -70,7 +69,7 @@ public final class JmhSuite {
                 .shouldFailOnError(true)
                 // The baselines' class path and the handler classes travel to the forks explicitly.
                 .jvmArgsAppend(systemProperty("benchmark.dependencies"), systemProperty("benchmark.classes"),
-                        // DynamoDB Local needs a longer warm-up than the rest (see IdempotencyOnDynamoDb).
+                        // The idempotency round trip needs a longer warm-up than the rest (see IdempotencyOnDynamoDb).
                         "-D" + IdempotencyOnDynamoDb.WARMUP_PROPERTY + "=20", "-Xmx1g");
         return new Runner(options.build()).run();
     }

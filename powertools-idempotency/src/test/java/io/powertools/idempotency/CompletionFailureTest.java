@@ -46,7 +46,7 @@ class CompletionFailureTest {
     private static final String TABLE = "completion";
 
     private final AtomicInteger executions = new AtomicInteger();
-    private final MutableClock clock = new MutableClock();
+    private final MutableClock clock = MutableClock.frozen();
     private final List<CompletionFailure> reported = new CopyOnWriteArrayList<>();
 
     @BeforeAll

@@ -255,22 +255,23 @@ class DynamoDbIdempotencyTest {
     void aBodyRunningIntoItsLastSecondIsNeverRunTwice() {
         // Issue 16: 3 s timeout, a body of 2.5 s, a duplicate at 2.1 s. The old 1 s deadline margin
         // released the record at 2.0 s and the duplicate ran the body a second time, concurrently.
+        MutableClock frozen = MutableClock.frozen(); // the test's own speed must not move the deadline
         ExecutionEnvironment env = ExecutionEnvironment.create(Environment.of(Map.of()));
-        Idempotency idempotency = Idempotency.of(config().executionEnvironment(env).build());
+        Idempotency idempotency = Idempotency.of(config().clock(frozen).executionEnvironment(env).build());
         String key = "orders.slow#" + sha256Unchecked("order-s");
         FakeContext threeSeconds = FakeContext.builder().functionName("orders").remainingTimeInMillis(3000).build();
-        long claimedAt = clock.millis();
+        long claimedAt = frozen.millis();
         Receipt first = idempotency.handler("slow", Receipt.class, (String event, com.amazonaws.services.lambda.runtime.Context c) -> {
             Receipt mine = charge("first", 1);
             assertThat(store.get(key).orElseThrow().inProgressExpirationEpochMillis())
-                    .as("held until the deadline, never before").isBetween(claimedAt + 3000, clock.millis() + 3000);
-            clock.advance(Duration.ofMillis(2100));
+                    .as("held until the deadline, never before").isBetween(claimedAt + 3000, frozen.millis() + 3000);
+            frozen.advance(Duration.ofMillis(2100));
             // Another invocation delivers the same event while this body is in its last second.
             assertThatThrownBy(() -> idempotency.handler("slow", Receipt.class,
                     (String e, com.amazonaws.services.lambda.runtime.Context c2) -> charge("duplicate", 2))
                     .handleRequest("order-s", FakeContext.builder().functionName("orders").build()))
                     .isInstanceOf(IdempotencyAlreadyInProgressException.class);
-            clock.advance(Duration.ofMillis(400));
+            frozen.advance(Duration.ofMillis(400));
             return mine;
         }).handleRequest("order-s", threeSeconds);
 
@@ -282,17 +283,18 @@ class DynamoDbIdempotencyTest {
 
     @Test
     void anInvocationThatDiedFreesItsKeyRightAfterItsDeadline() {
+        MutableClock frozen = MutableClock.frozen(); // the test's own speed must not move the deadline
         ExecutionEnvironment env = ExecutionEnvironment.create(Environment.of(Map.of()));
-        Idempotency idempotency = Idempotency.of(config().executionEnvironment(env).build());
+        Idempotency idempotency = Idempotency.of(config().clock(frozen).executionEnvironment(env).build());
         String key = "orders.died#" + sha256Unchecked("order-d");
-        long now = clock.millis();
+        long now = frozen.millis();
         // What an invocation with 3 s left wrote before its environment was killed mid-body.
         store.claim(IdempotencyRecord.inProgress(key, now / 1000 + 3600, now + 3000, null), now);
 
-        clock.advance(Duration.ofMillis(2900));
+        frozen.advance(Duration.ofMillis(2900));
         assertThatThrownBy(() -> idempotency.call("died", "order-d", Receipt.class, () -> charge("early", 1)))
                 .isInstanceOf(IdempotencyAlreadyInProgressException.class);
-        clock.advance(Duration.ofMillis(200));
+        frozen.advance(Duration.ofMillis(200));
         assertThat(idempotency.call("died", "order-d", Receipt.class, () -> charge("retry", 1)).orderId())
                 .isEqualTo("retry");
         assertThat(executions).hasValue(1);
@@ -414,6 +416,26 @@ class DynamoDbIdempotencyTest {
     }
 
     @Test
+    void aStringThatSpellsAnotherValueNeverGetsThatValuesResponse() {
+        // Issue 16: scalars were hashed as their text, so "123" replayed 123's record, and a string
+        // spelling an object's canonical JSON replayed that object's response (another customer's token).
+        Idempotency idempotency = Idempotency.of(config().eventKeyJmesPath("key").build());
+        Receipt forObject = idempotency.call("token", Map.of("key", Map.of("customer", "alice")), Receipt.class,
+                () -> charge("alice-token", 1));
+        Receipt forString = idempotency.call("token", Map.of("key", "{\"customer\":\"alice\"}"), Receipt.class,
+                () -> charge("mallory-token", 1));
+        Receipt forNumber = idempotency.call("token", Map.of("key", 123), Receipt.class, () -> charge("n", 1));
+        Receipt forNumberText = idempotency.call("token", Map.of("key", "123"), Receipt.class, () -> charge("s", 1));
+        Receipt forDecimal = idempotency.call("token", Map.of("key", 123.0), Receipt.class, () -> charge("d", 1));
+
+        assertThat(forString.orderId()).isEqualTo("mallory-token").isNotEqualTo(forObject.orderId());
+        assertThat(forNumberText.orderId()).isEqualTo("s");
+        assertThat(forDecimal.orderId()).isEqualTo("d");
+        assertThat(executions).hasValue(5);
+        assertThat(forNumber.orderId()).isEqualTo("n");
+    }
+
+    @Test
     void md5KeysMatchPowertoolsJavaForScalarKeys() throws Exception {
         Idempotency idempotency = Idempotency.of(config().hashAlgorithm(HashAlgorithm.MD5).eventKeyJmesPath("id").build());
         idempotency.call("md5", Map.of("id", "abc-123"), Receipt.class, () -> charge("m", 1));
@@ -458,7 +480,8 @@ class DynamoDbIdempotencyTest {
                 .payloadValidationJmesPath("amount").build());
         idempotency.call("validated", Map.of("orderId", "v1", "amount", 10), Receipt.class, () -> charge("v1", 10));
         String key = "orders.validated#" + sha256Unchecked("v1");
-        assertThat(rawItem(key).get("validation").s()).isEqualTo(sha256Unchecked("10"));
+        // The amount is a number: hashed type-exactly, as 0xFF followed by its canonical JSON.
+        assertThat(rawItem(key).get("validation").s()).isEqualTo(typedSha256("10"));
 
         assertThatThrownBy(() -> idempotency.call("validated", Map.of("orderId", "v1", "amount", 99), Receipt.class,
                 () -> charge("v1", 99)))
@@ -627,6 +650,16 @@ class DynamoDbIdempotencyTest {
         disabled.call("priming", "order-p", Receipt.class, () -> charge("p", 1));
         assertThat(executions).hasValue(3);
         assertThat(COUNTER.total()).isZero();
+    }
+
+    static String typedSha256(String canonicalJson) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            digest.update((byte) 0xFF);
+            return HexFormat.of().formatHex(digest.digest(canonicalJson.getBytes(StandardCharsets.UTF_8)));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     static String sha256Unchecked(String text) {

@@ -160,7 +160,7 @@ class EndToEndRuntimeTest {
             assertThat(Set.of(Json.parse(record.get("data").s()))).as("stored response of %s", order)
                     .isEqualTo(responsesByPair.get(order.pair()));
             assertThat(record.get("validation").s())
-                    .isEqualTo(DynamoDbIdempotencyTest.sha256Unchecked(Integer.toString(order.amount())));
+                    .isEqualTo(DynamoDbIdempotencyTest.typedSha256(Integer.toString(order.amount())));
         }
     }
 }

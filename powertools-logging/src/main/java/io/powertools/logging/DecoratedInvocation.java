@@ -69,7 +69,11 @@ final class DecoratedInvocation {
             failed = true;
             LogBuffer buffer = state.buffer();
             if (buffer != null) {
-                buffer.flush();
+                if (options.flushBufferOnUncaughtError()) {
+                    buffer.flush();
+                } else {
+                    buffer.discard();
+                }
             }
             if (options.resolveLogError(configuration) && state.claimErrorLog()) {
                 logger.error(ERROR_MESSAGE, failure);

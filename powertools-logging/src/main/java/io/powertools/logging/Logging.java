@@ -56,7 +56,8 @@ public @interface Logging {
     /**
      * Share of invocations that log DEBUG.
      *
-     * @return 0.0 to 1.0; a negative value defers to {@code POWERTOOLS_LOGGER_SAMPLE_RATE}
+     * @return 0.0 to 1.0; a negative value means none. {@code POWERTOOLS_LOGGER_SAMPLE_RATE}, when
+     *     set, takes precedence (as in Powertools for AWS Lambda (Java))
      */
     double samplingRate() default -1;
 
@@ -66,4 +67,12 @@ public @interface Logging {
      * @return true to clear it
      */
     boolean clearState() default false;
+
+    /**
+     * Whether an uncaught exception flushes the invocation's buffered lines (a
+     * {@code <PowertoolsBuffering>} appender's) before it is rethrown.
+     *
+     * @return true to flush them, false to discard them
+     */
+    boolean flushBufferOnUncaughtError() default true;
 }

@@ -45,6 +45,7 @@ public final class LoggingConfiguration {
     private final Level powertoolsLevel;
     private final Level lambdaLevel;
     private final double sampleRate;
+    private final boolean sampleRateSet;
     private final boolean logEvent;
     private final boolean logResponse;
     private final boolean logError;
@@ -56,6 +57,7 @@ public final class LoggingConfiguration {
         this.powertoolsLevel = level(environment, POWERTOOLS_LOG_LEVEL);
         this.lambdaLevel = level(environment, AWS_LAMBDA_LOG_LEVEL);
         this.sampleRate = environment.getDouble(POWERTOOLS_LOGGER_SAMPLE_RATE, 0.0, 0.0, 1.0);
+        this.sampleRateSet = environment.get(POWERTOOLS_LOGGER_SAMPLE_RATE).filter(text -> !text.isBlank()).isPresent();
         this.logEvent = environment.getBoolean(POWERTOOLS_LOGGER_LOG_EVENT, false);
         this.logResponse = environment.getBoolean(POWERTOOLS_LOGGER_LOG_RESPONSE, false);
         this.logError = environment.getBoolean(POWERTOOLS_LOGGER_LOG_ERROR, false);
@@ -138,6 +140,17 @@ public final class LoggingConfiguration {
      */
     public double sampleRate() {
         return sampleRate;
+    }
+
+    /**
+     * Whether {@code POWERTOOLS_LOGGER_SAMPLE_RATE} is set. As with Powertools for AWS Lambda (Java),
+     * the variable then takes precedence over the rate in options and annotations, so operators can
+     * change it without a deployment of code.
+     *
+     * @return true when the variable is set
+     */
+    public boolean isSampleRateSet() {
+        return sampleRateSet;
     }
 
     /**

@@ -30,6 +30,7 @@ public final class LoggingOptions {
     private final JsonPath correlationIdPath;
     private final Double samplingRate;
     private final boolean clearState;
+    private final boolean flushBufferOnUncaughtError;
 
     private LoggingOptions(Builder builder) {
         this.logEvent = builder.logEvent;
@@ -38,6 +39,7 @@ public final class LoggingOptions {
         this.correlationIdPath = builder.correlationIdPath;
         this.samplingRate = builder.samplingRate;
         this.clearState = builder.clearState;
+        this.flushBufferOnUncaughtError = builder.flushBufferOnUncaughtError;
     }
 
     /**
@@ -112,6 +114,15 @@ public final class LoggingOptions {
         return clearState;
     }
 
+    /**
+     * Whether an uncaught exception flushes the invocation's buffered lines.
+     *
+     * @return true (the default) to flush them, false to discard them
+     */
+    public boolean flushBufferOnUncaughtError() {
+        return flushBufferOnUncaughtError;
+    }
+
     boolean resolveLogEvent(LoggingConfiguration configuration) {
         return logEvent != null ? logEvent : configuration.logEvent();
     }
@@ -125,7 +136,11 @@ public final class LoggingOptions {
     }
 
     double resolveSamplingRate(LoggingConfiguration configuration) {
-        return samplingRate != null ? samplingRate : configuration.sampleRate();
+        // The variable wins when set, as in Powertools: operators tune sampling without a code change.
+        if (configuration.isSampleRateSet() || samplingRate == null) {
+            return configuration.sampleRate();
+        }
+        return samplingRate;
     }
 
     JsonPath correlationPathOrNull() {
@@ -141,6 +156,7 @@ public final class LoggingOptions {
         private JsonPath correlationIdPath;
         private Double samplingRate;
         private boolean clearState;
+        private boolean flushBufferOnUncaughtError = true;
 
         private Builder() {
         }
@@ -224,6 +240,19 @@ public final class LoggingOptions {
          */
         public Builder clearState(boolean clearState) {
             this.clearState = clearState;
+            return this;
+        }
+
+        /**
+         * Whether an uncaught exception flushes the invocation's buffered lines (those held back by
+         * a {@code <PowertoolsBuffering>} appender) before it is rethrown, so the lines leading to
+         * the failure are written; when false they are discarded like those of a successful call.
+         *
+         * @param flush true (the default) to flush them
+         * @return this builder
+         */
+        public Builder flushBufferOnUncaughtError(boolean flush) {
+            this.flushBufferOnUncaughtError = flush;
             return this;
         }
 

@@ -58,6 +58,18 @@ class BufferingTest {
     }
 
     @Test
+    void uncaughtExceptionDiscardsBufferedLinesWhenFlushingOnErrorIsOff() {
+        LoggingOptions discarding = LoggingOptions.builder().flushBufferOnUncaughtError(false).build();
+        assertThatThrownBy(() -> PowertoolsLogging.withLogging(null, FakeContext.create(), discarding,
+                () -> {
+                    LOG.debug("before failure");
+                    LOG.info("written");
+                    throw new IllegalStateException("boom");
+                })).hasMessage("boom");
+        assertThat(LogLines.take()).extracting(line -> line.get("message").asText()).containsExactly("written");
+    }
+
+    @Test
     void overflowEvictsOldestAndWarnsWithTheDroppedCount() {
         String padding = "x".repeat(100);
         PowertoolsLogging.withLogging(null, FakeContext.create(), LoggingOptions.defaults(), () -> {

@@ -14,8 +14,6 @@
  *   <li>{@link io.powertools.testing.OutputCaptureExtension} and
  *       {@link io.powertools.testing.CapturedOutput}: what a handler called in the test's JVM
  *       printed, as log events and checked EMF blobs.</li>
- *   <li>{@link io.powertools.testing.DynamoDbLocalExtension}: the former DynamoDB extension, until
- *       its last users move to {@code DynamoDbTestServer}.</li>
  * </ul>
  */
 package io.powertools.testing;

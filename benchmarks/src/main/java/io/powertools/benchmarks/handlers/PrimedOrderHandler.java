@@ -29,7 +29,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * The SnapStart priming benchmark's function (issue 7): logging, metrics and idempotency on
  * DynamoDB, all through the functional API, with invoke priming registered in the static
  * initialiser. {@value #PRIMING} {@code =off} skips the registration, so the same handler in the
- * same SnapStart mode runs unprimed. {@value #ENDPOINT} points the client at DynamoDB Local and
+ * same SnapStart mode runs unprimed. {@value #ENDPOINT} points the client at the harness's dynalite and
  * {@value #TABLE} names the idempotency table.
  */
 public class PrimedOrderHandler implements RequestHandler<Map<String, Object>, String> {
@@ -91,10 +91,10 @@ public class PrimedOrderHandler implements RequestHandler<Map<String, Object>, S
 
     private static DynamoDbClient dynamoDb(String endpoint) {
         if (endpoint == null) {
-            throw new IllegalStateException(ENDPOINT + " is not set: the benchmark harness passes DynamoDB Local's"
-                    + " endpoint");
+            throw new IllegalStateException(ENDPOINT + " is not set: the benchmark harness passes its DynamoDB"
+                    + " test server's endpoint");
         }
-        // Static credentials: DynamoDB Local accepts any; on Lambda the default chain reads the environment.
+        // Static credentials: dynalite accepts any; on Lambda the default chain reads the environment.
         return DynamoDbClient.builder()
                 .endpointOverride(URI.create(endpoint))
                 .region(Region.US_EAST_1)

@@ -5,7 +5,7 @@ import io.powertools.benchmarks.support.Dependencies;
 import io.powertools.idempotency.Idempotency;
 import io.powertools.idempotency.IdempotencyConfig;
 import io.powertools.idempotency.persistence.DynamoDbPersistenceStore;
-import io.powertools.testing.DynamoDbLocalExtension;
+import io.powertools.testing.DynamoDbTestServer;
 import io.powertools.testing.InvocationRequest;
 import io.powertools.testing.InvocationResult;
 import io.powertools.testing.LocalLambdaRuntime;
@@ -19,7 +19,7 @@ import java.util.Map;
  * SnapStart priming (issue 7): the first invocation after a SnapStart restore, with the handler's
  * priming and with priming switched off, in fresh child JVMs through the real runtime client. The
  * clock runs from sending the first invocation (the runtime is restored and polls for it) to its
- * response. DynamoDB Local runs in this JVM; every run uses a fresh idempotency key, so the first
+ * response. dynalite runs in a child process of this JVM; every run uses a fresh idempotency key, so the first
  * invocation really claims and completes a record. Each run is checked by {@link PrimingChecks}.
  * Rounds interleave the variants, as in {@link ColdStart}.
  */
@@ -33,7 +33,7 @@ public final class Priming {
     public static final double GOAL = 0.3;
 
     static final String TABLE = "idempotency";
-    /** Requests that warm DynamoDB Local up before the first measured run. */
+    /** Requests that warm the database and this JVM's client up before the first measured run. */
     private static final int WARM_UP_CALLS = 50;
 
     private Priming() {
@@ -65,9 +65,7 @@ public final class Priming {
             firstInvocation.put(key, new ArrayList<>());
             init.put(key, new ArrayList<>());
         }
-        DynamoDbLocalExtension dynamo = new DynamoDbLocalExtension();
-        dynamo.start();
-        try {
+        try (DynamoDbTestServer dynamo = DynamoDbTestServer.start()) {
             dynamo.createTable(TABLE, "id");
             warmUp(dynamo);
             PrimingChecks checks = new PrimingChecks(dynamo.client(), TABLE);
@@ -79,8 +77,6 @@ public final class Priming {
                 }
             }
             return new Result(firstInvocation, init, checks.verifiedRuns());
-        } finally {
-            dynamo.stop();
         }
     }
 
@@ -95,7 +91,7 @@ public final class Priming {
     }
 
     /** One checked run: milliseconds of the first invocation and of launch to first poll. */
-    private static double[] once(Variant variant, String key, int round, DynamoDbLocalExtension dynamo,
+    private static double[] once(Variant variant, String key, int round, DynamoDbTestServer dynamo,
             PrimingChecks checks) {
         String orderId = "order-" + key + "-" + round + "-" + System.nanoTime();
         long launch = System.nanoTime();
@@ -121,10 +117,11 @@ public final class Priming {
     }
 
     /**
-     * The first requests DynamoDB Local serves are slow (its own cold start); without this, only the
-     * first round's first variant would pay for it. A table of its own keeps the checked one clean.
+     * The first requests a fresh server serves are slow (its own cold start, and this JVM's client);
+     * without this, only the first round's first variant would pay for it. A table of its own keeps
+     * the checked one clean.
      */
-    private static void warmUp(DynamoDbLocalExtension dynamo) {
+    private static void warmUp(DynamoDbTestServer dynamo) {
         dynamo.createTable("warm-up", "id");
         Idempotency idempotency = Idempotency.of(IdempotencyConfig.builder()
                 .persistenceStore(DynamoDbPersistenceStore.builder().tableName("warm-up")

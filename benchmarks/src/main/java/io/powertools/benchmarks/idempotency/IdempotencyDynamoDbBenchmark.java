@@ -1,29 +1,31 @@
 package io.powertools.benchmarks.idempotency;
 
+import io.powertools.testing.DynamoDbTestServer;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.dynamodb.services.local.embedded.DynamoDBEmbedded;
-import software.amazon.dynamodb.services.local.shared.access.AmazonDynamoDBLocal;
 
 /**
- * The primary idempotency measurement: DynamoDB Local embedded, in memory, through its in-process
- * {@link DynamoDbClient} (no HTTP, no SDK request pipeline). The library and the raw requests call
- * the very same client object, so what differs is the library's own work (key, hash, Enhanced
- * Client mapping, response codec) and any difference in the requests it sends; over HTTP on a shared
- * machine the network stack's noise buried that difference (see
- * {@link IdempotencyDynamoDbHttpBenchmark}).
+ * The idempotency round trip on a database: dynalite (the open-source DynamoDB-compatible server of
+ * the test kit, {@link DynamoDbTestServer}) in a Node.js child process on loopback, reached through
+ * the URL connection client as a function reaches DynamoDB. Both sides share that client, so the
+ * SDK pipeline (marshalling, signing, HTTP) and the server are in both scores; the library's own
+ * cost is measured without them by {@link IdempotencyOverheadBenchmark}.
+ *
+ * <p>dynalite returns no item on a failed condition, so a duplicate costs two requests on both
+ * sides: the conditional put and the consistent read of the stored record (see
+ * {@link IdempotencyOnDynamoDb#rawDuplicate()}).
  */
 public class IdempotencyDynamoDbBenchmark extends IdempotencyOnDynamoDb {
 
-    private AmazonDynamoDBLocal local;
+    private DynamoDbTestServer dynamo;
 
     @Override
     protected DynamoDbClient start() {
-        local = DynamoDBEmbedded.create(Boolean.TRUE); // TRUE: telemetry off
-        return local.dynamoDbClient();
+        dynamo = DynamoDbTestServer.start();
+        return dynamo.client();
     }
 
     @Override
     protected void stop() {
-        local.shutdown();
+        dynamo.close();
     }
 }

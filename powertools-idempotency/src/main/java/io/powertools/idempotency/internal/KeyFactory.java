@@ -62,7 +62,7 @@ public final class KeyFactory {
             LOG.warn("{}; running without idempotency", message);
             return null;
         }
-        String hash = hasher.hash(CanonicalJson.of(data));
+        String hash = hasher.hash(data);
         String tenant = invocation == null ? null : invocation.tenantId().orElse(null);
         if (tenant == null && isTenantAware(invocation)) {
             throw noTenant(name, invocation);
@@ -85,7 +85,7 @@ public final class KeyFactory {
      * @return the hash, or null when validation is off
      */
     public String validationHash(JsonNode payload) {
-        return validationPath == null ? null : hasher.hash(CanonicalJson.of(validationPath.search(payload)));
+        return validationPath == null ? null : hasher.hash(validationPath.search(payload));
     }
 
     /**

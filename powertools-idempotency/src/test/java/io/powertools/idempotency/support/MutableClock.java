@@ -7,10 +7,25 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** A clock that follows real time plus an offset the test moves forward. */
+/** A clock that follows real time (or stands still) plus an offset the test moves forward. */
 public final class MutableClock extends Clock {
 
     private final AtomicLong offsetMillis = new AtomicLong();
+    private final long frozenAt;
+
+    /** A clock that follows real time. */
+    public MutableClock() {
+        this(0);
+    }
+
+    private MutableClock(long frozenAt) {
+        this.frozenAt = frozenAt;
+    }
+
+    /** @return a clock that stands still at the current time until advanced, so no test depends on its own speed */
+    public static MutableClock frozen() {
+        return new MutableClock(System.currentTimeMillis());
+    }
 
     /** @param d how far to move the clock forward */
     public void advance(Duration d) {
@@ -29,7 +44,7 @@ public final class MutableClock extends Clock {
 
     @Override
     public long millis() {
-        return System.currentTimeMillis() + offsetMillis.get();
+        return (frozenAt != 0 ? frozenAt : System.currentTimeMillis()) + offsetMillis.get();
     }
 
     @Override

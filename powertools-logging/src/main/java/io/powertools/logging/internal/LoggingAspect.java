@@ -103,7 +103,8 @@ public final class LoggingAspect {
         }
 
         static Target of(Class<?> declaringType, Logging logging) {
-            LoggingOptions.Builder builder = LoggingOptions.builder().clearState(logging.clearState());
+            LoggingOptions.Builder builder = LoggingOptions.builder().clearState(logging.clearState())
+                    .flushBufferOnUncaughtError(logging.flushBufferOnUncaughtError());
             if (logging.logEvent()) {
                 builder.logEvent(true);
             }
