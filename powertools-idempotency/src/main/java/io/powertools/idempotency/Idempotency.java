@@ -8,8 +8,10 @@ import io.powertools.core.ExecutionEnvironment;
 import io.powertools.core.Invocation;
 import io.powertools.idempotency.internal.DefaultEngine;
 import io.powertools.idempotency.internal.IdempotencyEngine;
+import io.powertools.idempotency.internal.MethodPlan;
 import io.powertools.idempotency.internal.ResponseCodec;
 import io.powertools.idempotency.internal.Sneaky;
+import java.lang.reflect.Method;
 import java.lang.reflect.Type;
 import java.util.Objects;
 import java.util.function.Function;
@@ -240,6 +242,34 @@ public final class Idempotency {
     private static String checkName(String name) {
         Objects.requireNonNull(name, "name");
         return IdempotencyConfig.checkKeyPart("name", name);
+    }
+
+    /**
+     * Checks the {@link Idempotent} methods of classes against this configuration without running
+     * them: the payload parameter, the name, and each method's own options (JMESPath syntax, an
+     * expiration that is valid and not shorter than {@code inProgressTimeout}). Call it at init
+     * after {@link #configure(IdempotencyConfig)}, or in a unit test, so a mistake fails at
+     * deployment rather than on the method's first call:
+     *
+     * <pre>{@code
+     * static {
+     *     Idempotency.configure(config).verify(OrderHandler.class, Payments.class);
+     * }
+     * }</pre>
+     *
+     * @param classes the classes declaring annotated methods
+     * @return this instance
+     * @throws IdempotencyConfigurationException naming the first invalid method and the problem
+     */
+    public Idempotency verify(Class<?>... classes) {
+        for (Class<?> type : classes) {
+            for (Method method : type.getDeclaredMethods()) {
+                if (method.isAnnotationPresent(Idempotent.class) && !method.isBridge()) {
+                    MethodPlan.of(method).check(engine);
+                }
+            }
+        }
+        return this;
     }
 
     /**

@@ -96,6 +96,32 @@ public final class IdempotencyConfig {
         return new Builder();
     }
 
+    /**
+     * A builder holding this configuration's settings, to derive a variant (for example the
+     * per-method options of {@link Idempotent}); building it validates again.
+     *
+     * @return a new builder
+     */
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.store = store;
+        b.eventKeyJmesPath = eventKeyPath == null ? null : eventKeyPath.expression();
+        b.payloadValidationJmesPath = validationPath == null ? null : validationPath.expression();
+        b.expiration = expiration;
+        b.localCacheMaxEntries = localCacheMaxEntries;
+        b.hashAlgorithm = hashAlgorithm;
+        b.throwOnNoIdempotencyKey = throwOnNoIdempotencyKey;
+        b.inProgressPolicy = inProgressPolicy;
+        b.inProgressTimeout = inProgressTimeout;
+        b.completionFailureHook = completionFailureHook;
+        b.keyPrefix = keyPrefix;
+        b.functionName = functionName;
+        b.responseHook = responseHook;
+        b.executionEnvironment = executionEnvironment;
+        b.clock = clock;
+        return b;
+    }
+
     private static JsonPath compile(String what, String expression) {
         if (expression == null) {
             return null;

@@ -44,5 +44,66 @@ final class AnnotatedServices {
         Receipt ambiguous(String a, String b) {
             return new Receipt(a + b, 0, METHOD_RUNS.incrementAndGet());
         }
+
+        /** Same method name as {@link Refunds#settle}: the default names keep their records apart. */
+        @Idempotent
+        Receipt settle(Map<String, Object> order) {
+            return new Receipt("payments:" + order.get("orderId"), 4, METHOD_RUNS.incrementAndGet());
+        }
+    }
+
+    /** Methods with options of their own over the registered configuration (key path "orderId"). */
+    static final class Refunds {
+        @Idempotent
+        Receipt settle(Map<String, Object> order) {
+            return new Receipt("refunds:" + order.get("orderId"), 5, METHOD_RUNS.incrementAndGet());
+        }
+
+        @Idempotent(eventKeyJmesPath = "refundId", payloadValidationJmesPath = "amount", expiration = "PT2H")
+        Receipt refund(Map<String, Object> refund) {
+            return new Receipt("refund:" + refund.get("refundId"), 6, METHOD_RUNS.incrementAndGet());
+        }
+
+        @Idempotent(eventKeyJmesPath = "refundId", throwOnNoIdempotencyKey = Idempotent.Setting.TRUE)
+        Receipt strictRefund(Map<String, Object> refund) {
+            return new Receipt("strict:" + refund.get("refundId"), 7, METHOD_RUNS.incrementAndGet());
+        }
+    }
+
+    /** An expiration that is not an ISO-8601 duration. */
+    static final class BadExpiration {
+        @Idempotent(expiration = "2 hours")
+        Receipt charge(String orderId) {
+            return new Receipt(orderId, 0, METHOD_RUNS.incrementAndGet());
+        }
+    }
+
+    /** An expiration shorter than the configuration's in-progress timeout (15 minutes). */
+    static final class ShortExpiration {
+        @Idempotent(expiration = "PT1M")
+        Receipt charge(String orderId) {
+            return new Receipt(orderId, 0, METHOD_RUNS.incrementAndGet());
+        }
+    }
+
+    /** Malformed JMESPath. */
+    static final class BadKeyPath {
+        @Idempotent(eventKeyJmesPath = "orders[?")
+        Receipt charge(String orderId) {
+            return new Receipt(orderId, 0, METHOD_RUNS.incrementAndGet());
+        }
+    }
+
+    /** Overloads that would share the default name. */
+    static final class Overloaded {
+        @Idempotent
+        Receipt charge(String orderId) {
+            return new Receipt(orderId, 0, METHOD_RUNS.incrementAndGet());
+        }
+
+        @Idempotent
+        Receipt charge(Map<String, Object> order) {
+            return new Receipt(String.valueOf(order), 0, METHOD_RUNS.incrementAndGet());
+        }
     }
 }

@@ -52,16 +52,31 @@ public final class IdempotencyEngine {
      * @param config the configuration
      */
     public IdempotencyEngine(IdempotencyConfig config) {
+        this(config, config.localCacheMaxEntries() > 0 ? new LocalRecordCache(config.localCacheMaxEntries()) : null);
+    }
+
+    private IdempotencyEngine(IdempotencyConfig config, LocalRecordCache cache) {
         this.config = config;
         this.store = config.persistenceStore();
         this.keys = new KeyFactory(config);
-        this.cache = config.localCacheMaxEntries() > 0 ? new LocalRecordCache(config.localCacheMaxEntries()) : null;
+        this.cache = cache;
         this.clock = config.clock();
         this.hook = config.responseHook().orElse(null);
         this.expirationSeconds = config.expiration().toSeconds();
         this.inProgressTimeoutMillis = config.inProgressTimeout().toMillis();
         this.completion = new CompletionWriter(store, clock, expirationSeconds,
                 config.completionFailureHook().orElse(null));
+    }
+
+    /**
+     * An engine for a variant of this configuration (one method's own options) that shares this
+     * engine's store and local cache: keys carry the method's name, so their records never mix.
+     *
+     * @param variant the derived configuration (same store)
+     * @return the engine
+     */
+    public IdempotencyEngine derive(IdempotencyConfig variant) {
+        return new IdempotencyEngine(variant, cache);
     }
 
     /**

@@ -45,6 +45,7 @@ public class IdempotentAspect {
                     + "Idempotency.configure(IdempotencyConfig.builder().persistenceStore(..).build()) at init, "
                     + "before the first @Idempotent method runs");
         }
+        engine = plan.engine(engine); // the method's own options, if any
         Object[] args = pjp.getArgs();
         Object payload = args[plan.payloadIndex];
         if (plan.contextIndex >= 0 && args[plan.contextIndex] != null) {
