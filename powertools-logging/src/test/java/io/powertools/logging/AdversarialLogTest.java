@@ -37,8 +37,8 @@ import org.slf4j.MDC;
  *   <li>no log call throws into the caller.</li>
  * </ul>
  *
- * <p>Size and seed: {@code -Dlog.adversarial.cases=N} (CI: {@value #CI_CASES}; a larger run: 3,000,
- * a few minutes), {@code -Dlog.adversarial.seed=S} to replay; a failure names both.
+ * <p>Size and seed: {@code -Dlog.adversarial.cases=N} (CI: {@value #CI_CASES}, about 30 s; a larger
+ * run: 1,500, about 90 s), {@code -Dlog.adversarial.seed=S} to replay; a failure names both.
  */
 class AdversarialLogTest {
 

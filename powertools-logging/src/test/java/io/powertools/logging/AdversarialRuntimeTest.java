@@ -39,8 +39,8 @@ import org.junit.jupiter.api.Test;
  *   <li>every invocation wrote its last line, and ended as its handler decided.</li>
  * </ul>
  *
- * <p>Size and seed: {@code -Dlog.adversarial.invocations=N} (CI: {@value #CI_INVOCATIONS}; a larger
- * run: 5,000), {@code -Dlog.adversarial.seed=S} to replay; a failure names both.
+ * <p>Size and seed: {@code -Dlog.adversarial.invocations=N} (CI: {@value #CI_INVOCATIONS}, about 15 s; a
+ * larger run: 2,000, about 30 s), {@code -Dlog.adversarial.seed=S} to replay; a failure names both.
  */
 class AdversarialRuntimeTest {
 

@@ -2,7 +2,6 @@ package io.powertools.logging.internal;
 
 import java.util.Map;
 import org.apache.logging.log4j.core.LogEvent;
-import org.apache.logging.log4j.layout.template.json.resolver.EventResolver;
 import org.apache.logging.log4j.layout.template.json.util.JsonWriter;
 import org.apache.logging.log4j.util.IndexedReadOnlyStringMap;
 import org.apache.logging.log4j.util.ReadOnlyStringMap;
@@ -15,17 +14,7 @@ import org.apache.logging.log4j.util.ReadOnlyStringMap;
  * user's keys or structured arguments already wrote is left out (those win). Values of sensitive
  * keys are masked, and JSON text in a value has its sensitive members masked.
  */
-public final class ContextDataResolver implements EventResolver {
-
-    @Override
-    public boolean isFlattening() {
-        return true;
-    }
-
-    @Override
-    public void resolve(LogEvent event, JsonWriter writer) {
-        resolve(event, writer, false);
-    }
+public final class ContextDataResolver extends FlatteningResolver {
 
     @Override
     public void resolve(LogEvent event, JsonWriter writer, boolean succeedingEntry) {
@@ -76,7 +65,7 @@ public final class ContextDataResolver implements EventResolver {
         if (separator) {
             writer.writeSeparator();
         }
-        writer.writeObjectKey(key);
+        MemberNames.write(writer, key);
         if (redactor.isSensitive(key)) {
             writer.writeString(Redactor.MASK);
         } else {

@@ -3,7 +3,6 @@ package io.powertools.logging.internal;
 import io.powertools.core.Invocation;
 import io.powertools.logging.StructuredArgument;
 import org.apache.logging.log4j.core.LogEvent;
-import org.apache.logging.log4j.layout.template.json.resolver.EventResolver;
 import org.apache.logging.log4j.layout.template.json.util.JsonWriter;
 import org.apache.logging.log4j.message.Message;
 
@@ -15,17 +14,7 @@ import org.apache.logging.log4j.message.Message;
  * (they are refused when a key or argument is created), and {@link ContextDataResolver} skips MDC
  * entries whose name this writes.
  */
-public final class KeysResolver implements EventResolver {
-
-    @Override
-    public boolean isFlattening() {
-        return true;
-    }
-
-    @Override
-    public void resolve(LogEvent event, JsonWriter writer) {
-        resolve(event, writer, false);
-    }
+public final class KeysResolver extends FlatteningResolver {
 
     @Override
     public void resolve(LogEvent event, JsonWriter writer, boolean succeedingEntry) {
@@ -99,7 +88,7 @@ public final class KeysResolver implements EventResolver {
         if (separator) {
             writer.writeSeparator();
         }
-        writer.writeObjectKey(key);
+        MemberNames.write(writer, key);
         LogValues.write(writer, value, rawJsonLimit);
         return true;
     }
