@@ -36,22 +36,27 @@ public final class ContextDataResolver extends FlatteningResolver {
             return succeedingEntry;
         }
         boolean separator = succeedingEntry;
+        // Read once per line, not per entry.
+        KeyValues temporary = KeysResolver.temporaryKeys();
+        Object[] parameters = KeysResolver.structuredParameters(event.getMessage());
         if (data instanceof IndexedReadOnlyStringMap) {
             // Log4j's own maps: read by index, without allocating per line.
             IndexedReadOnlyStringMap indexed = (IndexedReadOnlyStringMap) data;
             for (int i = 0; i < indexed.size(); i++) {
-                separator = writeEntry(event, writer, separator, indexed.getKeyAt(i), indexed.getValueAt(i), redactor);
+                separator = writeEntry(writer, separator, indexed.getKeyAt(i), indexed.getValueAt(i), redactor,
+                        temporary, parameters);
             }
         } else {
             for (Map.Entry<String, String> entry : data.toMap().entrySet()) {
-                separator = writeEntry(event, writer, separator, entry.getKey(), entry.getValue(), redactor);
+                separator = writeEntry(writer, separator, entry.getKey(), entry.getValue(), redactor, temporary,
+                        parameters);
             }
         }
         return separator;
     }
 
-    private static boolean writeEntry(LogEvent event, JsonWriter writer, boolean separator, String key, Object value,
-            Redactor redactor) {
+    private static boolean writeEntry(JsonWriter writer, boolean separator, String key, Object value,
+            Redactor redactor, KeyValues temporary, Object[] parameters) {
         if (key == null) {
             return separator;
         }
@@ -59,7 +64,7 @@ public final class ContextDataResolver extends FlatteningResolver {
             ReservedKeys.warnLeftOut(key);
             return separator;
         }
-        if (KeysResolver.isUserKey(event, key)) {
+        if (KeysResolver.isUserKey(temporary, parameters, key)) {
             return separator;
         }
         if (separator) {
