@@ -12,7 +12,7 @@ import java.util.function.Supplier;
  * Traces each call of a handler as one subsegment of the function's X-Ray segment, annotated with
  * {@code ColdStart} and {@code Service}, with the response and error captured as configured.
  * Subsegments the handler records ({@link Tracer#subsegment(String, Supplier)}, AWS SDK calls
- * through the SDK interceptor) nest under it, including those of
+ * through {@link io.powertools.tracing.sdk.TracingInterceptor}) nest under it, including those of
  * worker threads running inside the invocation ({@code Invocation.wrap}).
  *
  * <pre>{@code

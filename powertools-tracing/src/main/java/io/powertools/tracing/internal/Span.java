@@ -17,6 +17,8 @@ public final class Span {
     final String namespace;
     final Span parent;
     final long startMicros;
+    /** The thread whose stack of open spans holds this span, or null when it was not pushed. */
+    Thread owner;
     long endMicros = -1;
     /** True once a document carrying this span's final (ended) state was written. */
     boolean emitted;

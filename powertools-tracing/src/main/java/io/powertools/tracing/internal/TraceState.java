@@ -130,13 +130,31 @@ public final class TraceState {
      * @return the span, or null when not recording
      */
     public Span begin(String name, String namespace) {
+        return begin(name, namespace, true);
+    }
+
+    /**
+     * Starts a subsegment that nothing nests under (a call to another service), so work that
+     * continues on the thread while the call is in flight does not land inside it, and it may end
+     * on another thread (asynchronous clients).
+     *
+     * @param name a valid subsegment name
+     * @param namespace {@code aws}, {@code remote} or null
+     * @return the span, or null when not recording
+     */
+    public Span beginCall(String name, String namespace) {
+        return begin(name, namespace, false);
+    }
+
+    private Span begin(String name, String namespace, boolean push) {
         if (config == null) {
             return null;
         }
         long now = config.nowMicros();
         synchronized (this) {
-            ArrayDeque<Span> stack = open.computeIfAbsent(Thread.currentThread(), thread -> new ArrayDeque<>(4));
-            Span parent = stack.peek();
+            Thread thread = Thread.currentThread();
+            ArrayDeque<Span> stack = open.get(thread);
+            Span parent = stack == null ? null : stack.peek();
             if (parent == null && handler != null && !handler.ended()) {
                 parent = handler;
             }
@@ -144,7 +162,14 @@ public final class TraceState {
             if (parent != null) {
                 parent.addChild(span);
             }
-            stack.push(span);
+            if (push) {
+                if (stack == null) {
+                    stack = new ArrayDeque<>(4);
+                    open.put(thread, stack);
+                }
+                stack.push(span);
+                span.owner = thread;
+            }
             return span;
         }
     }
@@ -196,11 +221,11 @@ public final class TraceState {
                 return;
             }
             span.endMicros = now;
-            ArrayDeque<Span> stack = open.get(Thread.currentThread());
+            ArrayDeque<Span> stack = span.owner == null ? null : open.get(span.owner);
             if (stack != null) {
                 stack.remove(span);
                 if (stack.isEmpty()) {
-                    open.remove(Thread.currentThread());
+                    open.remove(span.owner);
                 }
             }
             if (span.parent != null && !span.parent.emitted) {
@@ -284,15 +309,55 @@ public final class TraceState {
     }
 
     /**
-     * Changes a span under this invocation's lock (the SDK interceptor sets its {@code aws} and
-     * {@code http} fields this way).
+     * Describes a finished call to another service on its span: the {@code aws} fields, the HTTP
+     * status, and what went wrong (4xx: {@code error}, throttling: {@code throttle} too, 5xx or no
+     * response: {@code fault}).
      *
-     * @param span the span
-     * @param change the change
+     * @param span the call's span from {@link #beginCall}
+     * @param aws the {@code aws} fields (operation, region, request_id, retries, table_name...)
+     * @param status the HTTP status, or 0 when no response arrived
+     * @param throttled whether the service throttled the call
+     * @param failure the exception, or null when the call succeeded
      */
-    public void update(Span span, java.util.function.Consumer<Span> change) {
+    public void describeCall(Span span, Map<String, Object> aws, int status, boolean throttled, Throwable failure) {
         synchronized (this) {
-            change.accept(span);
+            span.aws().putAll(aws);
+            if (status > 0) {
+                span.httpResponse().put("status", status);
+            }
+            if (failure != null || status >= 400) {
+                if (status >= 500 || status == 0) {
+                    span.fault = true;
+                } else {
+                    span.error = true;
+                    span.throttle = throttled || status == 429;
+                }
+                if (failure != null && config.captureError()) {
+                    span.cause = failure;
+                }
+            }
+        }
+    }
+
+    /**
+     * The trace header a call to another service carries ({@code X-Amzn-Trace-Id}), naming the
+     * call's subsegment as the parent of what the service records.
+     *
+     * @param span the call's span
+     * @return {@code Root=..;Parent=<span id>;Sampled=1}
+     */
+    public String downstreamHeader(Span span) {
+        return "Root=" + traceId + ";Parent=" + span.id + ";Sampled=1";
+    }
+
+    /**
+     * Reports a problem of the instrumentation itself (never thrown into the instrumented call).
+     *
+     * @param problem what went wrong
+     */
+    public void reportProblem(String problem) {
+        if (client != null) {
+            client.reportShrunk(traceId, problem);
         }
     }
 
