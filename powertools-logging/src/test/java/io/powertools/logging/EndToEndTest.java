@@ -3,11 +3,11 @@ package io.powertools.logging;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.powertools.logging.handlers.EndToEndHandler;
 import io.powertools.testing.InvocationRequest;
 import io.powertools.testing.InvocationResult;
 import io.powertools.testing.LocalLambdaRuntime;
+import io.powertools.testing.LogLineValidator;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -27,7 +27,6 @@ class EndToEndTest {
 
     private static final int INVOCATIONS = 2000;
     private static final String RIC_BANNER = "Starting 16 concurrent function handler threads.";
-    private static final ObjectMapper MAPPER = new ObjectMapper();
 
     @Test
     void everyLineBelongsToItsInvocationThroughTheRealRuntime() throws Exception {
@@ -79,7 +78,7 @@ class EndToEndTest {
                 assertThat(text).as("non-JSON line carrying log fields").doesNotContain("function_request_id");
                 continue;
             }
-            JsonNode line = MAPPER.readTree(text);
+            JsonNode line = LogLineValidator.requireValid(text);
             if (!line.has("function_request_id")) {
                 assertThat(line.has("inv")).isFalse();
                 assertThat(line.has("cold_start")).isFalse();

@@ -184,7 +184,8 @@ class LineContractTest {
                         MDC.put("payload", "{\"login\":{\"Password\":\"hunter2-mdc-json\"}}");
                         logger.atInfo().addKeyValue("authorization", "hunter2-fluent").log("fluent");
                         logger.info("arguments", entry("body", "{\"cardNumber\":\"hunter2-entry\"}"),
-                                json("raw", "{not json, \"password\": \"hunter2-raw\""));
+                                json("raw", "{not json, \"password\": \"hunter2-raw\""),
+                                entry("cut", "{\"password\":\"hunter2-cut"), entry("note", "password reset requested"));
                         return null;
                     });
         }
@@ -201,6 +202,8 @@ class LineContractTest {
             JsonNode arguments = LogLines.first(lines, "arguments");
             assertThat(arguments.get("body").asText()).isEqualTo("{\"cardNumber\":\"***\"}");
             assertThat(arguments.get("raw").asText()).startsWith("[not written");
+            assertThat(arguments.get("cut").asText()).startsWith("[not written");
+            assertThat(arguments.get("note").asText()).as("prose is not redacted").isEqualTo("password reset requested");
         }
         assertThat(written).doesNotContain("hunter2");
     }

@@ -1,6 +1,5 @@
 package io.powertools.testing;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
@@ -143,18 +142,8 @@ public final class LogLineValidator {
     }
 
     private static void checkText(String body, List<String> problems) {
-        if (body.indexOf('\n') >= 0 || body.indexOf('\r') >= 0) {
-            problems.add("line contains a line break inside");
-        }
-        JsonNode root;
-        try {
-            root = StrictJson.read(body);
-        } catch (JsonProcessingException e) {
-            problems.add("not JSON (or duplicate key): " + e.getOriginalMessage());
-            return;
-        }
-        if (root == null || !root.isObject()) {
-            problems.add("root is not an object");
+        JsonNode root = WrittenLine.parseObject(body, problems);
+        if (root == null) {
             return;
         }
         JsonNode level = root.get("level");

@@ -1,13 +1,17 @@
 package io.powertools.testing;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 /**
  * What the validators of printed lines share: the size of a line as written (without its newline),
- * strict UTF-8 decoding and the search for unpaired surrogates, which have no UTF-8 form.
+ * strict UTF-8 decoding, the search for unpaired surrogates (which have no UTF-8 form) and the
+ * strict parse of the line as one JSON object.
  */
 final class WrittenLine {
 
@@ -43,6 +47,29 @@ final class WrittenLine {
             }
         }
         return -1;
+    }
+
+    /**
+     * Parses a line's text strictly as one JSON object without line breaks inside.
+     *
+     * @return the object, or null when it is not one (the reason is added to the problems)
+     */
+    static JsonNode parseObject(String body, List<String> problems) {
+        if (body.indexOf('\n') >= 0 || body.indexOf('\r') >= 0) {
+            problems.add("line contains a line break inside");
+        }
+        JsonNode root;
+        try {
+            root = StrictJson.read(body);
+        } catch (JsonProcessingException e) {
+            problems.add("not JSON (or duplicate key): " + e.getOriginalMessage());
+            return null;
+        }
+        if (root == null || !root.isObject()) {
+            problems.add("root is not an object");
+            return null;
+        }
+        return root;
     }
 
     static String shorten(String line) {

@@ -2,7 +2,6 @@ package io.powertools.logging.internal;
 
 import java.util.Map;
 import org.apache.logging.log4j.core.LogEvent;
-import org.apache.logging.log4j.layout.template.json.resolver.EventResolver;
 import org.apache.logging.log4j.layout.template.json.util.JsonWriter;
 import org.apache.logging.log4j.util.IndexedReadOnlyStringMap;
 import org.apache.logging.log4j.util.ReadOnlyStringMap;
@@ -15,17 +14,7 @@ import org.apache.logging.log4j.util.ReadOnlyStringMap;
  * user's keys or structured arguments already wrote is left out (those win). Values of sensitive
  * keys are masked, and JSON text in a value has its sensitive members masked.
  */
-public final class ContextDataResolver implements EventResolver {
-
-    @Override
-    public boolean isFlattening() {
-        return true;
-    }
-
-    @Override
-    public void resolve(LogEvent event, JsonWriter writer) {
-        resolve(event, writer, false);
-    }
+public final class ContextDataResolver extends FlatteningResolver {
 
     @Override
     public void resolve(LogEvent event, JsonWriter writer, boolean succeedingEntry) {
@@ -47,22 +36,27 @@ public final class ContextDataResolver implements EventResolver {
             return succeedingEntry;
         }
         boolean separator = succeedingEntry;
+        // Read once per line, not per entry.
+        KeyValues temporary = KeysResolver.temporaryKeys();
+        Object[] parameters = KeysResolver.structuredParameters(event.getMessage());
         if (data instanceof IndexedReadOnlyStringMap) {
             // Log4j's own maps: read by index, without allocating per line.
             IndexedReadOnlyStringMap indexed = (IndexedReadOnlyStringMap) data;
             for (int i = 0; i < indexed.size(); i++) {
-                separator = writeEntry(event, writer, separator, indexed.getKeyAt(i), indexed.getValueAt(i), redactor);
+                separator = writeEntry(writer, separator, indexed.getKeyAt(i), indexed.getValueAt(i), redactor,
+                        temporary, parameters);
             }
         } else {
             for (Map.Entry<String, String> entry : data.toMap().entrySet()) {
-                separator = writeEntry(event, writer, separator, entry.getKey(), entry.getValue(), redactor);
+                separator = writeEntry(writer, separator, entry.getKey(), entry.getValue(), redactor, temporary,
+                        parameters);
             }
         }
         return separator;
     }
 
-    private static boolean writeEntry(LogEvent event, JsonWriter writer, boolean separator, String key, Object value,
-            Redactor redactor) {
+    private static boolean writeEntry(JsonWriter writer, boolean separator, String key, Object value,
+            Redactor redactor, KeyValues temporary, Object[] parameters) {
         if (key == null) {
             return separator;
         }
@@ -70,13 +64,13 @@ public final class ContextDataResolver implements EventResolver {
             ReservedKeys.warnLeftOut(key);
             return separator;
         }
-        if (KeysResolver.isUserKey(event, key)) {
+        if (KeysResolver.isUserKey(temporary, parameters, key)) {
             return separator;
         }
         if (separator) {
             writer.writeSeparator();
         }
-        writer.writeObjectKey(key);
+        MemberNames.write(writer, key);
         if (redactor.isSensitive(key)) {
             writer.writeString(Redactor.MASK);
         } else {

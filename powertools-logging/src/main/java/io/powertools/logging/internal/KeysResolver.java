@@ -3,7 +3,6 @@ package io.powertools.logging.internal;
 import io.powertools.core.Invocation;
 import io.powertools.logging.StructuredArgument;
 import org.apache.logging.log4j.core.LogEvent;
-import org.apache.logging.log4j.layout.template.json.resolver.EventResolver;
 import org.apache.logging.log4j.layout.template.json.util.JsonWriter;
 import org.apache.logging.log4j.message.Message;
 
@@ -15,17 +14,7 @@ import org.apache.logging.log4j.message.Message;
  * (they are refused when a key or argument is created), and {@link ContextDataResolver} skips MDC
  * entries whose name this writes.
  */
-public final class KeysResolver implements EventResolver {
-
-    @Override
-    public boolean isFlattening() {
-        return true;
-    }
-
-    @Override
-    public void resolve(LogEvent event, JsonWriter writer) {
-        resolve(event, writer, false);
-    }
+public final class KeysResolver extends FlatteningResolver {
 
     @Override
     public void resolve(LogEvent event, JsonWriter writer, boolean succeedingEntry) {
@@ -44,8 +33,7 @@ public final class KeysResolver implements EventResolver {
      */
     public static boolean writeKeys(LogEvent event, JsonWriter writer, boolean succeedingEntry, int rawJsonLimit) {
         KeyValues persistent = PersistentKeys.get();
-        Invocation invocation = Invocation.currentOrNull();
-        KeyValues temporary = invocation == null ? KeyValues.EMPTY : LogState.of(invocation).keys();
+        KeyValues temporary = temporaryKeys();
         Object[] parameters = structuredParameters(event.getMessage());
         boolean separator = succeedingEntry;
         for (int i = 0; i < persistent.size(); i++) {
@@ -79,33 +67,33 @@ public final class KeysResolver implements EventResolver {
      * Whether a name is written by {@link #writeKeys}: a persistent or temporary key, or a key of a
      * structured argument of the event.
      *
-     * @param event the event
+     * @param temporary the invocation's temporary keys
+     * @param parameters the event's parameters from {@link #structuredParameters(Message)}
      * @param key the name
      * @return true when the user's keys already hold it
      */
-    static boolean isUserKey(LogEvent event, String key) {
-        if (PersistentKeys.get().contains(key)) {
-            return true;
-        }
+    static boolean isUserKey(KeyValues temporary, Object[] parameters, String key) {
+        return PersistentKeys.get().contains(key) || temporary.contains(key)
+                || inArguments(parameters, parameters == null ? 0 : parameters.length, key);
+    }
+
+    /** The temporary keys of the invocation on the calling thread, or none. */
+    static KeyValues temporaryKeys() {
         Invocation invocation = Invocation.currentOrNull();
-        if (invocation != null && LogState.of(invocation).keys().contains(key)) {
-            return true;
-        }
-        Object[] parameters = structuredParameters(event.getMessage());
-        return inArguments(parameters, parameters == null ? 0 : parameters.length, key);
+        return invocation == null ? KeyValues.EMPTY : LogState.of(invocation).keys();
     }
 
     private static boolean write(JsonWriter writer, boolean separator, String key, Object value, int rawJsonLimit) {
         if (separator) {
             writer.writeSeparator();
         }
-        writer.writeObjectKey(key);
+        MemberNames.write(writer, key);
         LogValues.write(writer, value, rawJsonLimit);
         return true;
     }
 
     /** The message's parameters when at least one is a structured argument, else null. */
-    private static Object[] structuredParameters(Message message) {
+    static Object[] structuredParameters(Message message) {
         if (message == null) {
             return null;
         }

@@ -14,7 +14,8 @@ import org.apache.logging.log4j.util.StringBuilderFormattable;
  * parse at startup or to walk per event. Lambda fields without a value are left out, never
  * written as null.
  *
- * <p>What it adds: every line is at most {@value #MAX_LINE_BYTES} bytes as UTF-8 (CloudWatch Logs'
+ * <p>What it adds: member names, the level and the timestamp are never cut (JSON Template Layout
+ * cuts them at maxStringLength too, which can give two members the same name). Every line is at most {@value #MAX_LINE_BYTES} bytes as UTF-8 (CloudWatch Logs'
  * largest event). A line that would be larger is written again with shorter strings (16 K, 4 K,
  * 1 K, then 256 characters per string, each cut marked with {@value #TRUNCATED_SUFFIX}; JSON values
  * longer than that become cut strings); if even that is too large (thousands of keys), the user's
@@ -151,19 +152,20 @@ public final class LineWriter {
                 line.trimToSize();
             }
             json.writeObjectStart();
-            json.writeObjectKey("level");
-            json.writeString(event.getLevel().name());
+            MemberNames.write(json, "level");
+            // Level names and timestamps are ASCII without anything to escape: written whole, never cut.
+            line.append('"').append(event.getLevel().name()).append('"');
             writeMessage(event.getMessage(), userMembers);
             writeError(event.getThrown());
             json.writeSeparator();
-            json.writeObjectKey("timestamp");
-            json.writeString(timestamp.format(event.getTimeMillis()));
+            MemberNames.write(json, "timestamp");
+            line.append('"').append(timestamp.format(event.getTimeMillis())).append('"');
             json.writeSeparator();
-            json.writeObjectKey("logger");
+            MemberNames.write(json, "logger");
             json.writeString(event.getLoggerName());
             Invocation invocation = Invocation.currentOrNull();
             json.writeSeparator();
-            json.writeObjectKey("service");
+            MemberNames.write(json, "service");
             json.writeString(ServiceResolver.serviceOf(invocation, defaultService));
             if (invocation != null) {
                 for (InvocationField field : INVOCATION_FIELDS) {
@@ -181,7 +183,7 @@ public final class LineWriter {
 
         private void writeMessage(Message message, boolean userMembers) {
             json.writeSeparator();
-            json.writeObjectKey("message");
+            MemberNames.write(json, "message");
             StringBuilder line = json.getStringBuilder();
             int mark = line.length();
             try {
@@ -207,12 +209,12 @@ public final class LineWriter {
                 return;
             }
             json.writeSeparator();
-            json.writeObjectKey("error");
+            MemberNames.write(json, "error");
             json.writeObjectStart();
-            json.writeObjectKey("name");
+            MemberNames.write(json, "name");
             json.writeString(thrown.getClass().getName());
             json.writeSeparator();
-            json.writeObjectKey("message");
+            MemberNames.write(json, "message");
             String message;
             try {
                 message = thrown.getMessage();
@@ -222,7 +224,7 @@ public final class LineWriter {
             // null when the exception has none, as JSON Template Layout writes it.
             json.writeString(message);
             json.writeSeparator();
-            json.writeObjectKey("stack");
+            MemberNames.write(json, "stack");
             json.writeString(stackTrace.of(thrown));
             json.writeObjectEnd();
         }
@@ -232,7 +234,7 @@ public final class LineWriter {
             StringBuilder line = json.getStringBuilder();
             int mark = line.length();
             json.writeSeparator();
-            json.writeObjectKey(field.key());
+            MemberNames.write(json, field.key());
             if (!field.write(invocation, json)) {
                 line.setLength(mark);
             }

@@ -20,7 +20,8 @@ import java.util.stream.Collectors;
  * Masks the values of sensitive keys (at any depth) before they are logged. Keys match ignoring
  * case, so {@code Authorization} and {@code authorization} are both masked. JSON carried in a
  * string (an API Gateway or ALB {@code body}, an SQS or SNS message, an MDC value) is parsed and
- * masked the same way; text that mentions a sensitive key but is not valid JSON is not written.
+ * masked the same way; text that starts like JSON and mentions a sensitive key but cannot be
+ * parsed is not written.
  */
 public final class Redactor {
 
@@ -149,19 +150,21 @@ public final class Redactor {
     }
 
     /**
-     * Masks sensitive members of JSON carried in a string. Text that mentions no sensitive key is
-     * returned as is (the same instance); JSON that does is returned re-written, masked; other text
-     * that does is replaced by {@link #UNPARSABLE}, because what follows the key cannot be found
-     * reliably.
+     * Masks sensitive members of JSON carried in a string. Text that does not start like JSON
+     * ({@code {} or {@code [}), or mentions no sensitive key, is returned as is (the same instance);
+     * JSON that does is returned re-written, masked; text that starts like JSON, mentions a sensitive
+     * key but cannot be parsed (a cut body, say) is replaced by {@link #UNPARSABLE}, because what
+     * follows the key cannot be found reliably.
      *
      * @param text the text
      * @return the text to write
      */
     public String redactJsonText(String text) {
-        if (keys.isEmpty() || text == null || !mentionsSensitiveKey(text)) {
+        // Cheapest test first: this runs for MDC values on every line when keys are configured.
+        if (keys.isEmpty() || text == null || !looksLikeJson(text) || !mentionsSensitiveKey(text)) {
             return text;
         }
-        if (!JsonSupport.isAvailable() || !looksLikeJson(text)) {
+        if (!JsonSupport.isAvailable()) {
             return UNPARSABLE;
         }
         try {

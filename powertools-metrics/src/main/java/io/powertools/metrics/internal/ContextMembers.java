@@ -3,6 +3,7 @@ package io.powertools.metrics.internal;
 import io.powertools.core.Invocation;
 import io.powertools.core.TraceHeaders;
 import io.powertools.core.config.Environment;
+import io.powertools.core.json.JsonBytes;
 import java.util.Arrays;
 
 /**

@@ -1,5 +1,6 @@
 package io.powertools.metrics.internal;
 
+import io.powertools.core.json.JsonBytes;
 import io.powertools.metrics.EmfSink;
 import io.powertools.metrics.MetricResolution;
 import java.math.BigDecimal;

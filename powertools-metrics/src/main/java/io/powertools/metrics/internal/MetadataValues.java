@@ -1,5 +1,6 @@
 package io.powertools.metrics.internal;
 
+import io.powertools.core.json.JsonBytes;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;

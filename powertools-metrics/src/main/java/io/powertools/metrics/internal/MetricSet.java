@@ -1,6 +1,7 @@
 package io.powertools.metrics.internal;
 
 import io.powertools.core.Invocation;
+import io.powertools.core.json.JsonBytes;
 import io.powertools.metrics.MetricResolution;
 import io.powertools.metrics.MetricUnit;
 import java.util.Arrays;

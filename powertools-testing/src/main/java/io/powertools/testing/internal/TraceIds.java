@@ -1,7 +1,6 @@
 package io.powertools.testing.internal;
 
-import java.time.Instant;
-import java.util.concurrent.ThreadLocalRandom;
+import io.powertools.testing.XRayTraceHeader;
 
 /** Generates X-Ray trace headers in the format Lambda passes to the runtime. */
 public final class TraceIds {
@@ -16,10 +15,6 @@ public final class TraceIds {
      * @return a new, unique trace header
      */
     public static String newTraceHeader() {
-        ThreadLocalRandom random = ThreadLocalRandom.current();
-        String epochHex = String.format("%08x", Instant.now().getEpochSecond());
-        String unique = String.format("%08x%016x", random.nextInt(), random.nextLong());
-        String parent = String.format("%016x", random.nextLong());
-        return "Root=1-" + epochHex + "-" + unique + ";Parent=" + parent + ";Sampled=1";
+        return XRayTraceHeader.sampled().toString();
     }
 }

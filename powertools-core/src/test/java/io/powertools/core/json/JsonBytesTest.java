@@ -1,15 +1,25 @@
-package io.powertools.metrics.internal;
+package io.powertools.core.json;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.powertools.testing.StrictJson;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.nio.charset.StandardCharsets;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
-/** The EMF writer's JSON primitives produce JSON a strict parser reads back to the same values. */
+/** The JSON primitives of EMF lines and segment documents produce JSON a strict parser reads back to the same values. */
 class JsonBytesTest {
+
+    /** What powertools-testing's StrictJson does (core cannot depend on testing): duplicates and trailing tokens fail. */
+    private static final ObjectMapper STRICT = JsonMapper.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .build();
 
     @Test
     void plainAsciiIsWrittenAsIs() {
@@ -27,14 +37,14 @@ class JsonBytesTest {
         String text = "caf\u00e9 \u20ac \ud83d\ude80";
         JsonBytes out = new JsonBytes(2).string(text);
         assertThat(new String(out.array(), 0, out.size(), StandardCharsets.UTF_8)).isEqualTo("\"" + text + "\"");
-        assertThat(StrictJson.parse(out.array(), 0, out.size()).textValue()).isEqualTo(text);
+        assertThat(parse(out.array(), 0, out.size()).textValue()).isEqualTo(text);
     }
 
     @Test
     void anUnpairedSurrogateIsEscapedSoTheLineStaysValidUtf8() {
         JsonBytes out = new JsonBytes(8).string("x\ud800y");
         assertThat(text(out)).isEqualTo("\"x\\ud800y\"");
-        assertThat(StrictJson.parse(out.array(), 0, out.size()).textValue()).isEqualTo("x\ud800y");
+        assertThat(parse(out.array(), 0, out.size()).textValue()).isEqualTo("x\ud800y");
     }
 
     @Test
@@ -43,7 +53,7 @@ class JsonBytesTest {
         for (int run = 0; run < 5_000; run++) {
             String text = randomText(random);
             JsonBytes out = new JsonBytes(1).string(text);
-            assertThat(StrictJson.parse(out.array(), 0, out.size()).textValue()).as("run %d", run).isEqualTo(text);
+            assertThat(parse(out.array(), 0, out.size()).textValue()).as("run %d", run).isEqualTo(text);
         }
     }
 
@@ -85,7 +95,7 @@ class JsonBytesTest {
             if (!Double.isFinite(value)) {
                 continue;
             }
-            JsonNode parsed = StrictJson.parse(text(new JsonBytes(1).number(value)));
+            JsonNode parsed = parse(text(new JsonBytes(1).number(value)));
             assertThat(parsed.isNumber()).isTrue();
             assertThat(parsed.doubleValue()).as("run %d", run).isEqualTo(value == 0 ? 0.0 : value);
         }
@@ -123,6 +133,38 @@ class JsonBytesTest {
             }
         }
         return text.toString();
+    }
+
+    @Test
+    void fixedPointWritesEveryFractionDigitAndNoExponent() {
+        assertThat(text(new JsonBytes(1).fixedPoint(1_480_615_200_010_123L, 6))).isEqualTo("1480615200.010123");
+        assertThat(text(new JsonBytes(1).fixedPoint(1_480_615_200_000_000L, 6))).isEqualTo("1480615200.000000");
+        assertThat(text(new JsonBytes(1).fixedPoint(5, 3))).isEqualTo("0.005");
+        assertThat(parse(text(new JsonBytes(1).fixedPoint(1_480_615_200_010_123L, 6))).isNumber()).isTrue();
+    }
+
+    @Test
+    void fixedPointRefusesWhatItCannotWrite() {
+        assertThatThrownBy(() -> new JsonBytes(1).fixedPoint(-1, 6))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("non-negative");
+        assertThatThrownBy(() -> new JsonBytes(1).fixedPoint(1, 10))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("fraction digits");
+    }
+
+    private static JsonNode parse(byte[] json, int offset, int length) {
+        try {
+            return STRICT.readTree(json, offset, length);
+        } catch (java.io.IOException e) {
+            throw new AssertionError("not strict JSON in UTF-8", e);
+        }
+    }
+
+    private static JsonNode parse(String json) {
+        try {
+            return STRICT.readTree(json);
+        } catch (java.io.IOException e) {
+            throw new AssertionError("not strict JSON: " + json, e);
+        }
     }
 
     private static String text(JsonBytes out) {

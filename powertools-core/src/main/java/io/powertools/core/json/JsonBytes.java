@@ -1,16 +1,18 @@
-package io.powertools.metrics.internal;
+package io.powertools.core.json;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
- * A growable buffer of UTF-8 JSON with the few primitives an EMF line needs: constant fragments,
- * strings, integers and doubles. The blob's shape is fixed, so a general JSON generator (its
- * context tracking, separators and per-blob setup) is work the metrics path does not need.
+ * A growable buffer of UTF-8 JSON with the few primitives a fixed-shape document needs: constant
+ * fragments, strings, integers, doubles and fixed-point decimals. The modules that emit documents
+ * of a known shape (EMF lines, X-Ray segment documents) write them with this instead of a general
+ * JSON generator, whose context tracking, separators and per-document setup they do not need; it
+ * works without Jackson on the class path.
  *
  * <p>The caller writes separators itself. Not thread-safe.
  */
-final class JsonBytes {
+public final class JsonBytes {
 
     private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
     /** Integral doubles below this magnitude are exact as a long and written without a fraction. */
@@ -24,7 +26,12 @@ final class JsonBytes {
     private byte[] bytes;
     private int size;
 
-    JsonBytes(int capacity) {
+    /**
+     * Creates a buffer.
+     *
+     * @param capacity the initial capacity in bytes; the buffer grows as needed
+     */
+    public JsonBytes(int capacity) {
         this.bytes = new byte[capacity];
     }
 
@@ -34,38 +41,62 @@ final class JsonBytes {
      * @param fragment ASCII JSON text
      * @return its bytes
      */
-    static byte[] fragment(String fragment) {
+    public static byte[] fragment(String fragment) {
         return fragment.getBytes(StandardCharsets.US_ASCII);
     }
 
     /** Empties the buffer, keeping its array. */
-    void reset() {
+    public void reset() {
         size = 0;
     }
 
-    /** @return the bytes written so far (valid up to {@link #size()}) */
-    byte[] array() {
+    /**
+     * The backing array.
+     *
+     * @return the bytes written so far (valid up to {@link #size()})
+     */
+    public byte[] array() {
         return bytes;
     }
 
-    /** @return how many bytes were written */
-    int size() {
+    /**
+     * How many bytes were written.
+     *
+     * @return the size
+     */
+    public int size() {
         return size;
     }
 
-    /** @return the capacity of the backing array */
-    int capacity() {
+    /**
+     * The capacity of the backing array.
+     *
+     * @return the capacity
+     */
+    public int capacity() {
         return bytes.length;
     }
 
-    JsonBytes raw(byte[] fragment) {
+    /**
+     * Appends a pre-encoded fragment.
+     *
+     * @param fragment bytes from {@link #fragment(String)}
+     * @return this buffer
+     */
+    public JsonBytes raw(byte[] fragment) {
         ensure(fragment.length);
         System.arraycopy(fragment, 0, bytes, size, fragment.length);
         size += fragment.length;
         return this;
     }
 
-    JsonBytes raw(char c) {
+    /**
+     * Appends one ASCII character (a separator or bracket).
+     *
+     * @param c the character
+     * @return this buffer
+     */
+    public JsonBytes raw(char c) {
         ensure(1);
         bytes[size++] = (byte) c;
         return this;
@@ -74,8 +105,11 @@ final class JsonBytes {
     /**
      * Writes a quoted, escaped string. Printable ASCII without quote or backslash (every name and
      * dimension the validation lets through) takes the fast loop.
+     *
+     * @param text the text
+     * @return this buffer
      */
-    JsonBytes string(String text) {
+    public JsonBytes string(String text) {
         int length = text.length();
         ensure(length + 2);
         byte[] b = bytes;
@@ -141,7 +175,7 @@ final class JsonBytes {
      * @param text the text
      * @return its size as a JSON string in UTF-8
      */
-    static long encodedLength(String text) {
+    public static long encodedLength(String text) {
         int length = text.length();
         long bytes = 2;
         for (int i = 0; i < length; i++) {
@@ -172,7 +206,7 @@ final class JsonBytes {
      * @param value the value
      * @return its size in decimal, sign included
      */
-    static int encodedLength(long value) {
+    public static int encodedLength(long value) {
         if (value == Long.MIN_VALUE) {
             return 20;
         }
@@ -212,8 +246,13 @@ final class JsonBytes {
         bytes[size++] = HEX[c & 0xf];
     }
 
-    /** Writes a long in decimal without allocating. */
-    JsonBytes number(long value) {
+    /**
+     * Writes a long in decimal without allocating.
+     *
+     * @param value the value
+     * @return this buffer
+     */
+    public JsonBytes number(long value) {
         if (value == Long.MIN_VALUE) {
             return ascii(Long.toString(value));
         }
@@ -235,8 +274,11 @@ final class JsonBytes {
     /**
      * Writes a finite double: integral values as integers ({@code 3}, not {@code 3.0}), others in
      * Java's shortest round-trip form, which is valid JSON for finite values.
+     *
+     * @param value a finite value
+     * @return this buffer
      */
-    JsonBytes number(double value) {
+    public JsonBytes number(double value) {
         double magnitude = Math.abs(value);
         if (value == Math.rint(value) && magnitude < EXACT_LONG_LIMIT) {
             return number((long) value);
@@ -273,8 +315,40 @@ final class JsonBytes {
         return this;
     }
 
-    /** Writes text known to be ASCII (number renderings, {@code true}, {@code null}). */
-    JsonBytes ascii(String text) {
+    /**
+     * Writes a non-negative fixed-point decimal with exactly {@code fractionDigits} fraction
+     * digits, e.g. epoch microseconds as seconds: {@code fixedPoint(1480615200010123L, 6)} writes
+     * {@code 1480615200.010123}. Plain digits, never an exponent.
+     *
+     * @param unscaled the value times 10^fractionDigits; not negative
+     * @param fractionDigits 1 to 9
+     * @return this buffer
+     */
+    public JsonBytes fixedPoint(long unscaled, int fractionDigits) {
+        if (unscaled < 0 || fractionDigits < 1 || fractionDigits >= POWERS_OF_TEN.length) {
+            throw new IllegalArgumentException("fixedPoint needs a non-negative value and 1 to "
+                    + (POWERS_OF_TEN.length - 1) + " fraction digits, got " + unscaled + " and " + fractionDigits);
+        }
+        return decimal(false, unscaled, fractionDigits);
+    }
+
+    /**
+     * Writes {@code true} or {@code false}.
+     *
+     * @param value the value
+     * @return this buffer
+     */
+    public JsonBytes bool(boolean value) {
+        return ascii(value ? "true" : "false");
+    }
+
+    /**
+     * Writes text known to be ASCII (number renderings, {@code true}, {@code null}).
+     *
+     * @param text ASCII text that is valid JSON where it is written
+     * @return this buffer
+     */
+    public JsonBytes ascii(String text) {
         int length = text.length();
         ensure(length);
         for (int i = 0; i < length; i++) {
