@@ -5,8 +5,10 @@ import io.powertools.core.config.Environment;
 import io.powertools.core.config.InitializationType;
 import io.powertools.core.config.Variables;
 import io.powertools.core.internal.TraceIdResolver;
+import io.powertools.core.priming.SnapStartActivation;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.ServiceLoader;
 
 /**
  * One Lambda execution environment (one JVM): its immutable configuration read from the
@@ -55,7 +57,11 @@ public final class ExecutionEnvironment {
      * @throws io.powertools.core.config.ConfigurationException when a core variable is invalid
      */
     public static ExecutionEnvironment get() {
-        return ProcessEnvironment.INSTANCE;
+        ExecutionEnvironment environment = ProcessEnvironment.INSTANCE;
+        // After INSTANCE is set, so an activation that calls get() itself finds the environment (the
+        // nested call returns at once while Activation initialises on this thread).
+        Activation.ensureDone();
+        return environment;
     }
 
     /**
@@ -184,5 +190,22 @@ public final class ExecutionEnvironment {
     /** Lazy holder: the process environment is read on first use, safely published by class init. */
     private static final class ProcessEnvironment {
         static final ExecutionEnvironment INSTANCE = new ExecutionEnvironment(Environment.system());
+    }
+
+    /** Runs the modules' {@link SnapStartActivation}s once, on the first use of the process environment. */
+    private static final class Activation {
+        static {
+            ExecutionEnvironment environment = ProcessEnvironment.INSTANCE;
+            if (environment.initializationType() == InitializationType.SNAP_START) {
+                for (SnapStartActivation activation : ServiceLoader.load(SnapStartActivation.class,
+                        ExecutionEnvironment.class.getClassLoader())) {
+                    activation.activate(environment);
+                }
+            }
+        }
+
+        /** Initialising this class is the work: the JVM runs it once, and later calls cost nothing. */
+        static void ensureDone() {
+        }
     }
 }

@@ -4,7 +4,9 @@ package io.powertools.idempotency;
  * Told when a protected call ran but its record could not be marked {@code COMPLETED} after
  * bounded retries: the caller got its result, the record stays {@code INPROGRESS} until
  * {@link CompletionFailure#reclaimableAt()}, and a duplicate arriving after that runs the protected
- * code again. Register it to count or alarm on that window:
+ * code again. Also told when a call completes after its in-progress expiry and finds its record
+ * taken over by another call (the code may then have run twice: the call outlived its deadline).
+ * Register it to count or alarm on that window:
  *
  * <pre>{@code
  * IdempotencyConfig.builder()

@@ -144,6 +144,34 @@ class CompletionFailureTest {
     }
 
     @Test
+    void aCallThatOutlivesItsDeadlineAndFindsItsRecordTakenOverIsReportedAsAPossibleSecondRun() {
+        Idempotency idempotency = Idempotency.of(config(DYNAMO.client()).build());
+        FakeContext twoSeconds = FakeContext.builder().functionName("orders").remainingTimeInMillis(2_000).build();
+        String key = "orders.outlived#" + DynamoDbIdempotencyTest.sha256Unchecked("order-outlived");
+        Receipt first;
+        try (CapturedLogs logs = CapturedLogs.capture()) {
+            first = idempotency.handler("outlived", Receipt.class, (String event, Context c) -> {
+                // Not stopped at its deadline (a thread that outlives the invocation, Managed Instances):
+                clock.advance(Duration.ofSeconds(3));
+                Receipt retry = idempotency.handler("outlived", Receipt.class, (String e, Context c2) -> charge("retry"))
+                        .handleRequest("order-outlived", FakeContext.builder().functionName("orders").build());
+                assertThat(retry.orderId()).isEqualTo("retry");
+                return charge("late");
+            }).handleRequest("order-outlived", twoSeconds);
+            assertThat(logs.at(Level.ERROR)).singleElement().satisfies(line -> assertThat(line.message())
+                    .contains(key).contains("taken over").contains("may have run twice"));
+        }
+        assertThat(first.orderId()).isEqualTo("late");
+        assertThat(executions).hasValue(2);
+        assertThat(reported).singleElement().satisfies(failure -> {
+            assertThat(failure.idempotencyKey()).isEqualTo(key);
+            assertThat(failure.cause()).hasMessageContaining("taken over");
+        });
+        assertThat(idempotency.call("outlived", "order-outlived", Receipt.class, () -> charge("never")).orderId())
+                .as("the record holds the run that completed it").isEqualTo("retry");
+    }
+
+    @Test
     void aHookThatThrowsNeverCostsTheCallerItsResult() {
         SdkClientException down = SdkClientException.create("Connection refused");
         Idempotency idempotency = Idempotency.of(config(failingUpdates(DYNAMO.client(), n -> true, down))

@@ -73,7 +73,7 @@ public final class PowertoolsLogging {
         Objects.requireNonNull(handler, "handler");
         Objects.requireNonNull(options, "options");
         enableSamplingIfNeeded(options);
-        Logger logger = LogManager.getLogger(handler.getClass());
+        Logger logger = decoratorLogger(handler);
         return (event, context) -> DecoratedInvocation.run(event, context, options, logger,
                 () -> handler.handleRequest(event, context));
     }
@@ -91,7 +91,7 @@ public final class PowertoolsLogging {
         Objects.requireNonNull(handler, "handler");
         Objects.requireNonNull(options, "options");
         enableSamplingIfNeeded(options);
-        Logger logger = LogManager.getLogger(handler.getClass());
+        Logger logger = decoratorLogger(handler);
         if (options.logResponse().orElse(false)) {
             InternalLog.warn("logResponse is not supported for RequestStreamHandler " + handler.getClass().getName()
                     + ": the response stream is not logged");
@@ -103,6 +103,17 @@ public final class PowertoolsLogging {
                 return null;
             });
         };
+    }
+
+    /**
+     * The logger of the decorator's own lines: the handler's class, or for a lambda or method
+     * reference the class that declares it, so the name is the same on every JVM start (a lambda's
+     * own class is named {@code OrderHandler$$Lambda/0x...} with a per-process suffix).
+     */
+    private static Logger decoratorLogger(Object handler) {
+        String name = handler.getClass().getName();
+        int synthetic = name.indexOf("$$Lambda");
+        return LogManager.getLogger(synthetic > 0 ? name.substring(0, synthetic) : name);
     }
 
     /**

@@ -48,6 +48,17 @@ class FunctionalApiTest {
     }
 
     @Test
+    void theDecoratorsLinesOfALambdaHandlerAreLoggedUnderItsDeclaringClassOnEveryJvm() {
+        RequestHandler<String, String> handler = PowertoolsLogging.decorate((event, context) -> "ok",
+                LoggingOptions.builder().logEvent(true).build());
+
+        handler.handleRequest("e", FakeContext.create());
+
+        JsonNode event = LogLines.withMessage(LogLines.take(), "Handler Event").get(0);
+        assertThat(event.get("logger").asText()).isEqualTo(FunctionalApiTest.class.getName());
+    }
+
+    @Test
     void uncaughtExceptionIsLoggedOnceAndRethrownUnchanged() {
         IllegalStateException failure = new IllegalStateException("no stock");
         RequestHandler<String, String> inner = PowertoolsLogging.decorate((event, context) -> {

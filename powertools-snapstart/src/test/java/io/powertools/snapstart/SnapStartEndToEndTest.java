@@ -72,6 +72,40 @@ class SnapStartEndToEndTest {
         assertThat(items).noneSatisfy(item -> assertThat(item.toString()).contains("priming"));
     }
 
+    @Test
+    void aFunctionThatNeverMentionsSnapStartIsPrimedBeforeTheSnapshot() {
+        try (LocalLambdaRuntime runtime = LocalLambdaRuntime.builder()
+                .handler("io.powertools.snapstart.fixtures.UnawareOrderHandler::handleRequest")
+                .snapStart(true)
+                .environment("POWERTOOLS_SERVICE_NAME", "orders")
+                .start()) {
+            InvocationResult result = runtime.invokeAndWait(
+                    InvocationRequest.builder().payload("{\"orderId\":\"o-9\"}").requestId("req-9").build());
+
+            assertThat(runtime.restoreCount()).isEqualTo(1);
+            JsonNode response = Json.parse(result.response());
+            assertThat(response.get("orderId").asText()).isEqualTo("o-9");
+            assertThat(response.get("coldStart").asBoolean()).as("first invocation after restore").isTrue();
+            // The library's class lists and priming ran before the snapshot; no invoke priming was asked for.
+            assertThat(runtime.stdoutLines()).anySatisfy(line -> assertThat(line).contains("SnapStart priming done")
+                    .contains("(0 not loadable), 0 priming invocations"));
+        }
+    }
+
+    @Test
+    void outsideSnapStartNothingIsRegistered() {
+        try (LocalLambdaRuntime runtime = LocalLambdaRuntime.builder()
+                .handler("io.powertools.snapstart.fixtures.UnawareOrderHandler::handleRequest")
+                .environment("POWERTOOLS_SERVICE_NAME", "orders")
+                .start()) {
+            InvocationResult result = runtime.invokeAndWait(
+                    InvocationRequest.builder().payload("{\"orderId\":\"o-10\"}").requestId("req-10").build());
+
+            assertThat(Json.parse(result.response()).get("coldStart").asBoolean()).isTrue();
+            assertThat(runtime.stdoutLines()).noneSatisfy(line -> assertThat(line).contains("SnapStart priming"));
+        }
+    }
+
     private static List<String> strings(JsonNode array) {
         return java.util.stream.StreamSupport.stream(array.spliterator(), false).map(JsonNode::asText)
                 .collect(Collectors.toList());

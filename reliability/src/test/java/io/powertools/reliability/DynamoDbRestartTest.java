@@ -114,10 +114,13 @@ class DynamoDbRestartTest {
             all.addAll(outage);
 
             // A success means its record was stored COMPLETED, and nothing is stored while the server
-            // is down: these records were written before the stop.
+            // is down: these records were written before the stop. Except where the completing write
+            // failed after the code ran: the caller still got its result and the library logged
+            // "could not be marked COMPLETED" (the documented window), so those are left out.
+            Set<String> unstored = windowOrders(runtime.stdoutLines(), all);
             completedBeforeOutage = new HashSet<>();
-            all.stream().filter(InvocationResult::isSuccess)
-                    .forEach(r -> completedBeforeOutage.add(Orders.orderOf(r.request())));
+            all.stream().filter(InvocationResult::isSuccess).map(r -> Orders.orderOf(r.request()))
+                    .filter(order -> !unstored.contains(order)).forEach(completedBeforeOutage::add);
             dynamo.restart();
             serverAfter = dynamo.process().orElseThrow().pid();
             afterRestart = Tables.items(dynamo.client(), TABLE);
@@ -150,6 +153,7 @@ class DynamoDbRestartTest {
             assertThat(record.get("status").s()).as("status of %s after the restart", order).isEqualTo("COMPLETED");
         }
         Map<String, List<String>> executions = Orders.executions(stdout);
+        Set<String> windows = windowOrders(stdout, all);
 
         // During the outage: the documented exception, and the protected code never ran.
         for (InvocationResult result : outage) {
@@ -175,6 +179,9 @@ class DynamoDbRestartTest {
                 completionFailures.merge(Orders.orderOf(result.request()), 1, Integer::sum);
             }
         }
+        // A completing write that failed after the code ran is not an error for the caller: it is
+        // retried, then logged at ERROR with the key (and reported to the hook).
+        windows.forEach(order -> completionFailures.merge(order, 1, Integer::sum));
         assertThat(failures).as("invocations failed by the outage").isPositive();
 
         // After the restart: every order completed, every copy after that got the stored result.
@@ -185,7 +192,7 @@ class DynamoDbRestartTest {
                     .add(Json.parse(result.response()));
         }
         for (InvocationResult result : all) {
-            if (result.isSuccess()) {
+            if (result.isSuccess() && !windows.contains(Orders.orderOf(result.request()))) {
                 String order = Orders.orderOf(result.request());
                 assertThat(confirmations.get(order)).as("confirmations of %s", order)
                         .containsExactly(Json.parse(result.response()));
@@ -202,6 +209,8 @@ class DynamoDbRestartTest {
                 assertThat(item.get("status").s()).isEqualTo("COMPLETED"));
 
         new Report("faults-dynamodb-restart")
+                .put("successful invocations whose record could not be completed (logged, documented window)",
+                        windows.size())
                 .put("invocations in total", all.size())
                 .put("invocations failed by the outage (incl. refused duplicates)", failures)
                 .put("invocations sent while DynamoDB was down (all failed, none ran)", outage.size())
@@ -212,5 +221,18 @@ class DynamoDbRestartTest {
                 .put("records that survived the restart (completed before the outage)", completedBeforeOutage.size())
                 .put("orders completed", orders)
                 .write();
+    }
+
+    /** Orders whose record the library logged as "could not be marked COMPLETED" after the code ran. */
+    private static Set<String> windowOrders(List<String> stdout, List<InvocationResult> results) {
+        Set<String> windows = new HashSet<>();
+        for (InvocationResult result : results) {
+            String order = Orders.orderOf(result.request());
+            String key = Tables.recordKey(FUNCTION, "order", order);
+            if (stdout.stream().anyMatch(line -> line.contains(key) && line.contains("could not be marked COMPLETED"))) {
+                windows.add(order);
+            }
+        }
+        return windows;
     }
 }

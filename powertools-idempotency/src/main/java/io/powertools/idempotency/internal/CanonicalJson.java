@@ -34,6 +34,9 @@ import java.util.Iterator;
  */
 public final class CanonicalJson {
 
+    /** Deepest nesting accepted, as Jackson's default stream limits: deeper keys are refused, never overflow the stack. */
+    static final int MAX_DEPTH = 1000;
+
     private CanonicalJson() {
     }
 
@@ -45,7 +48,7 @@ public final class CanonicalJson {
      */
     public static String of(JsonNode node) {
         StringBuilder out = new StringBuilder(64);
-        write(node, out);
+        write(node, out, 0);
         return out.toString();
     }
 
@@ -68,7 +71,10 @@ public final class CanonicalJson {
         return true;
     }
 
-    private static void write(JsonNode node, StringBuilder out) {
+    private static void write(JsonNode node, StringBuilder out, int depth) {
+        if (depth > MAX_DEPTH) {
+            throw new IllegalArgumentException("the key data is nested deeper than " + MAX_DEPTH + " levels");
+        }
         switch (node.getNodeType()) {
             case OBJECT -> {
                 String[] names = new String[node.size()];
@@ -84,7 +90,7 @@ public final class CanonicalJson {
                     }
                     writeString(names[i], out);
                     out.append(':');
-                    write(node.get(names[i]), out);
+                    write(node.get(names[i]), out, depth + 1);
                 }
                 out.append('}');
             }
@@ -94,7 +100,7 @@ public final class CanonicalJson {
                     if (i > 0) {
                         out.append(',');
                     }
-                    write(node.get(i), out);
+                    write(node.get(i), out, depth + 1);
                 }
                 out.append(']');
             }
@@ -102,7 +108,7 @@ public final class CanonicalJson {
             case NUMBER -> writeNumber(node, out);
             case BOOLEAN -> out.append(node.booleanValue());
             case BINARY -> writeString(node.asText(), out); // Base64, as Jackson writes a byte[]
-            case POJO -> write(Json.toTree(((POJONode) node).getPojo()), out);
+            case POJO -> write(Json.toTree(((POJONode) node).getPojo()), out, depth + 1);
             default -> out.append("null"); // NULL, MISSING
         }
     }

@@ -22,6 +22,7 @@ import org.slf4j.LoggerFactory;
  *   <li>when every attempt fails the caller still gets its result: the failure is logged at ERROR,
  *       naming the key and the consequence, and reported to the {@link CompletionFailureHook}. The
  *       record stays {@code INPROGRESS} until its in-progress expiry (the residual window).</li>
+ *   <li>when the record was taken over (this call outlived its deadline), the same report.</li>
  * </ul>
  */
 final class CompletionWriter {
@@ -75,8 +76,7 @@ final class CompletionWriter {
                 if (store.complete(completed)) {
                     return completed;
                 }
-                LOG.warn("Idempotency record '{}' was taken over by another invocation before this one completed "
-                        + "(it ran past its in-progress expiry); the result was returned but not stored", claim.key());
+                reportTakenOver(claim, attempt);
                 return null;
             } catch (IdempotencyItemTooLargeException e) {
                 if (StoredResponse.isOmitted(completed.data())) {
@@ -121,12 +121,33 @@ final class CompletionWriter {
         }
     }
 
+    /**
+     * The record is no longer this call's: it ran (or its completing write was delayed) past its
+     * deadline, and another call claimed the key, so the code may have run twice. On Lambda the
+     * deadline stops the code first; this shows where it did not (threads outliving the
+     * invocation, Managed Instances), so it is reported like a failed write.
+     */
+    private void reportTakenOver(IdempotencyRecord claim, int attempts) {
+        Instant expiry = Instant.ofEpochMilli(claim.inProgressExpirationEpochMillis());
+        IdempotencyPersistenceException cause = new IdempotencyPersistenceException("Idempotency record '"
+                + claim.key() + "' was taken over by another call after its in-progress expiry " + expiry, null);
+        LOG.error("Idempotency record '{}' was taken over by another call before this one completed it: this call "
+                + "ran past its in-progress expiry ({}), so the protected code may have run twice; the result is "
+                + "returned but not stored", claim.key(), expiry);
+        notifyHook(claim, attempts, expiry, cause);
+    }
+
     private void reportFailure(IdempotencyRecord claim, int attempts, IdempotencyPersistenceException cause) {
         Instant reclaimable = Instant.ofEpochMilli(claim.inProgressExpirationEpochMillis());
         LOG.error("Idempotency record '{}' could not be marked COMPLETED after {} attempt(s): the protected code ran "
                 + "and its result is returned, but the record stays INPROGRESS until {}; a duplicate arriving after "
                 + "that runs the protected code again. Last failure: {}", claim.key(), attempts, reclaimable,
                 cause.getMessage(), cause);
+        notifyHook(claim, attempts, reclaimable, cause);
+    }
+
+    private void notifyHook(IdempotencyRecord claim, int attempts, Instant reclaimable,
+            IdempotencyPersistenceException cause) {
         if (hook == null) {
             return;
         }

@@ -68,6 +68,18 @@ class CanonicalJsonTest {
     }
 
     @Test
+    void nestingDeeperThanJsonAllowsIsRefusedInsteadOfOverflowingTheStack() {
+        com.fasterxml.jackson.databind.node.ArrayNode deep = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance
+                .arrayNode();
+        com.fasterxml.jackson.databind.node.ArrayNode inner = deep;
+        for (int i = 0; i < 50_000; i++) {
+            inner = inner.addArray();
+        }
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> CanonicalJson.of(deep))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("deeper than 1000 levels");
+    }
+
+    @Test
     void hugeExponentsStayShort() {
         JsonNode hostile = Json.toTree(Map.of("n", new BigDecimal("1e999999999")));
         assertThat(CanonicalJson.of(hostile)).isEqualTo("{\"n\":1e999999999}");
