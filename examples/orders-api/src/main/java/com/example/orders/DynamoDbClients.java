@@ -1,5 +1,6 @@
 package com.example.orders;
 
+import io.powertools.tracing.sdk.TracingInterceptor;
 import java.net.URI;
 import java.util.Optional;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -9,7 +10,10 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
 
-/** Builds the DynamoDB client: the URL-connection HTTP client (small, fast to start). */
+/**
+ * Builds the DynamoDB client: the URL-connection HTTP client (small, fast to start), and every call
+ * traced as an X-Ray subsegment of the invocation that makes it (powertools-tracing).
+ */
 public final class DynamoDbClients {
 
     private DynamoDbClients() {
@@ -23,7 +27,8 @@ public final class DynamoDbClients {
      * @return the client; share it, it is thread-safe
      */
     public static DynamoDbClient create(Optional<URI> localEndpoint) {
-        DynamoDbClientBuilder builder = DynamoDbClient.builder().httpClient(UrlConnectionHttpClient.create());
+        DynamoDbClientBuilder builder = DynamoDbClient.builder().httpClient(UrlConnectionHttpClient.create())
+                .overrideConfiguration(c -> c.addExecutionInterceptor(new TracingInterceptor()));
         localEndpoint.ifPresent(endpoint -> builder.endpointOverride(endpoint)
                 .region(Region.US_EAST_1)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local"))));

@@ -3,11 +3,15 @@ package com.example.orders;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.powertools.core.TraceHeaders;
 import io.powertools.core.json.Json;
 import io.powertools.testing.DynamoDbTestServerExtension;
 import io.powertools.testing.InvocationRequest;
 import io.powertools.testing.InvocationResult;
 import io.powertools.testing.LocalLambdaRuntime;
+import io.powertools.testing.XRayDaemon;
+import io.powertools.testing.XRayTrace;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +23,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * The packaged function on the real Lambda Java runtime client, 8 invocations at a time, with
  * duplicate deliveries racing their originals: every order is stored once, every duplicate is
- * answered from the store, and the logs and EMF blobs carry the right request.
+ * answered from the store, the logs and EMF blobs carry the right request, and every DynamoDB call
+ * is an X-Ray subsegment in its own invocation's trace.
  */
 class OrdersRuntimeTest {
 
@@ -48,9 +53,28 @@ class OrdersRuntimeTest {
 
         List<InvocationResult> results;
         List<String> stdout;
-        try (LocalLambdaRuntime function = LocalFunctions.ordersFunction(DYNAMO).maxConcurrency(8).start()) {
+        try (XRayDaemon xray = XRayDaemon.start();
+                LocalLambdaRuntime function = LocalFunctions.ordersFunction(DYNAMO).maxConcurrency(8)
+                        .environment("AWS_XRAY_DAEMON_ADDRESS", xray.address()).start()) {
             results = function.invokeAll(requests);
             stdout = function.stdoutLines();
+            // The DynamoDB client's TracingInterceptor: each call is an aws subsegment of its invocation.
+            for (InvocationResult result : results) {
+                if (Json.parse(result.response()).get("statusCode").asInt() != 201) {
+                    continue;
+                }
+                String header = result.request().traceId();
+                XRayTrace trace = xray.awaitTrace(TraceHeaders.root(header), t -> !t.named("DynamoDB").isEmpty()
+                        && t.inProgress().isEmpty(), Duration.ofSeconds(10));
+                assertThat(trace.orphans(TraceHeaders.parent(header))).isEmpty();
+                assertThat(trace.named("DynamoDB")).allSatisfy(call -> {
+                    assertThat(call.namespace()).contains("aws");
+                    assertThat(call.parentId()).isEqualTo(TraceHeaders.parent(header));
+                });
+            }
+            assertThat(xray.problems()).isEmpty();
+            assertThat(xray.traces().keySet()).allSatisfy(root -> assertThat(results.stream()
+                    .map(result -> TraceHeaders.root(result.request().traceId()))).contains(root));
         }
 
         Map<Integer, Long> statuses = results.stream()
