@@ -93,6 +93,21 @@ class SnapStartEndToEndTest {
     }
 
     @Test
+    void theAutomaticRegistrationCanBeTurnedOff() {
+        try (LocalLambdaRuntime runtime = LocalLambdaRuntime.builder()
+                .handler("io.powertools.snapstart.fixtures.UnawareOrderHandler::handleRequest")
+                .snapStart(true)
+                .environment("POWERTOOLS_SNAPSTART_AUTO_REGISTER", "false")
+                .start()) {
+            InvocationResult result = runtime.invokeAndWait(
+                    InvocationRequest.builder().payload("{\"orderId\":\"o-11\"}").requestId("req-11").build());
+
+            assertThat(Json.parse(result.response()).get("orderId").asText()).isEqualTo("o-11");
+            assertThat(runtime.stdoutLines()).noneSatisfy(line -> assertThat(line).contains("SnapStart priming"));
+        }
+    }
+
+    @Test
     void outsideSnapStartNothingIsRegistered() {
         try (LocalLambdaRuntime runtime = LocalLambdaRuntime.builder()
                 .handler("io.powertools.snapstart.fixtures.UnawareOrderHandler::handleRequest")

@@ -100,6 +100,8 @@ public final class Priming {
                 // The builder's default is on-demand (for Powertools 2.9.0's cold start); this is a SnapStart init.
                 .environment("AWS_LAMBDA_INITIALIZATION_TYPE", "snap-start")
                 .environment(PrimedOrderHandler.PRIMING, PRIMED.equals(key) ? "on" : "off")
+                // Unprimed means no registration at all, also not the module's automatic one.
+                .environment("POWERTOOLS_SNAPSTART_AUTO_REGISTER", PRIMED.equals(key) ? "true" : "false")
                 .environment(PrimedOrderHandler.ENDPOINT, dynamo.endpoint().toString())
                 .environment(PrimedOrderHandler.TABLE, TABLE)
                 .start()) {
