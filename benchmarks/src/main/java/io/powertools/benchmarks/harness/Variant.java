@@ -25,7 +25,7 @@ public record Variant(String key, String label, String handler, List<Path> class
      * does; one more runs the functional handler with the documented {@code log4j2.xml} and JSON
      * Template Layout, as a function migrated from Powertools with its configuration file would.
      *
-     * @return bare, bare Log4j2 JSON, ours (functional, annotated, functional with log4j2.xml),
+     * @return bare, bare Log4j2 JSON, ours (functional, annotated, functional with tracing, functional with log4j2.xml),
      *     Powertools 2.9.0 (annotated, functional)
      */
     public static List<Variant> all() {
@@ -33,6 +33,8 @@ public record Variant(String key, String label, String handler, List<Path> class
         List<Path> bare = withClasses(deps.files(Dependencies.RUNTIME_CLIENT));
         List<Path> log4j = withClasses(deps.files(Dependencies.RUNTIME_CLIENT, Dependencies.LOG4J));
         List<Path> ours = withClasses(deps.files(Dependencies.RUNTIME_CLIENT, Dependencies.LOG4J, Dependencies.OURS));
+        List<Path> traced = withClasses(deps.files(Dependencies.RUNTIME_CLIENT, Dependencies.LOG4J, Dependencies.OURS,
+                Dependencies.TRACING));
         List<Path> powertools = withClasses(deps.files(Dependencies.RUNTIME_CLIENT, Dependencies.LOG4J,
                 Dependencies.JACKSON, Dependencies.POWERTOOLS));
         return List.of(
@@ -43,6 +45,8 @@ public record Variant(String key, String label, String handler, List<Path> class
                         ours, null),
                 new Variant("ours-annotated", "io.powertools annotated", HANDLERS + "OursAnnotatedHandler::handleRequest",
                         ours, null),
+                new Variant("ours-traced", "io.powertools functional + tracing",
+                        HANDLERS + "OursTracedHandler::handleRequest", traced, null),
                 new Variant("ours-functional-template", "io.powertools functional, log4j2.xml",
                         HANDLERS + "OursFunctionalHandler::handleRequest", ours, "bench/log4j2-ours.xml"),
                 new Variant("powertools-annotated", "Powertools 2.9.0 annotated",

@@ -44,6 +44,9 @@ public final class Dependencies {
             "io.powertools:powertools-core", "io.powertools:powertools-logging", "io.powertools:powertools-metrics",
             "org.aspectj:aspectjrt");
 
+    /** Tracing, beyond {@link #OURS}: the cold-start variant with X-Ray tracing. */
+    public static final List<String> TRACING = List.of("io.powertools:powertools-tracing");
+
     /**
      * What the SnapStart priming function needs beyond {@link #OURS}: idempotency, SnapStart (with
      * org.crac) and the DynamoDB client on the URL-connection HTTP client, without the SDK's other
