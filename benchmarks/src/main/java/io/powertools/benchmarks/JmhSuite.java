@@ -28,7 +28,8 @@ public final class JmhSuite {
             "io.powertools.benchmarks.idempotency.IdempotencyKeyBenchmark",
             "io.powertools.benchmarks.idempotency.IdempotencyDynamoDbBenchmark",
             "io.powertools.benchmarks.idempotency.IdempotencyOverheadBenchmark",
-            "io.powertools.benchmarks.batch.BatchParallelismBenchmark");
+            "io.powertools.benchmarks.batch.BatchParallelismBenchmark",
+            "io.powertools.benchmarks.tracing.TracingInvocationBenchmark");
 
     private JmhSuite() {
     }
